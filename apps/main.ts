@@ -1,0 +1,13 @@
+import { App } from 'cdk8s';
+import { HttpServerChart } from './httpserver';
+
+/** Every app of this repository, one chart (one file in dist/) each. */
+export function buildApp(outdir?: string): App {
+  const app = new App({ outdir });
+  new HttpServerChart(app);
+  return app;
+}
+
+if (require.main === module) {
+  buildApp().synth();
+}

@@ -1,0 +1,84 @@
+/**
+ * The one escape-hatch module: fields cdk8s-plus-27 has no API for, added as JSON patches on the
+ * synthesized object. Every function names what is missing upstream; when a newer cdk8s-plus
+ * gains the field, the function goes and its callers use the typed API.
+ *
+ * Patches apply to the object's props before cdk8s-plus's k8s import renders them to Kubernetes
+ * JSON, so patched values use the import's prop names (`downwardApi`, not `downwardAPI`); a key the
+ * import does not know is dropped.
+ */
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import * as kplus from './plus';
+
+/** JSON pointer of the pod spec inside a workload of this kind. */
+export function podSpecPointer(kind: string): string {
+  switch (kind) {
+    case 'Pod': return '/spec';
+    case 'CronJob': return '/spec/jobTemplate/spec/template/spec';
+    default: return '/spec/template/spec';
+  }
+}
+
+function target(workload: IConstruct): { obj: ApiObject; pod: string } {
+  const obj = ApiObject.of(workload);
+  return { obj, pod: podSpecPointer(obj.kind) };
+}
+
+/** cdk8s-plus-27 takes one `dockerRegistryAuth` Secret; pods may name any number of pull secrets. */
+export function setImagePullSecrets(workload: IConstruct, names: readonly string[]): void {
+  if (names.length === 0) return;
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/imagePullSecrets`, names.map(name => ({ name }))));
+}
+
+/** cdk8s-plus-27 has no `topologySpreadConstraints` (it spreads with pod anti-affinity only). */
+export function setTopologySpread(workload: IConstruct, constraints: readonly object[]): void {
+  if (constraints.length === 0) return;
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/topologySpreadConstraints`, constraints));
+}
+
+/** cdk8s-plus-27 has no `revisionHistoryLimit` on Deployments. */
+export function setRevisionHistoryLimit(workload: IConstruct, limit: number): void {
+  ApiObject.of(workload).addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', limit));
+}
+
+/** cdk8s-plus-27 has no `priorityClassName`. */
+export function setPriorityClassName(workload: IConstruct, name: string): void {
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/priorityClassName`, name));
+}
+
+/**
+ * cdk8s-plus-27 has no `seccompProfile` in its pod security context. Requires the pod's
+ * `securityContext` to exist, which cdk8s-plus always writes (runAsNonRoot, fsGroupChangePolicy).
+ */
+export function setPodSeccompRuntimeDefault(workload: IConstruct): void {
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/securityContext/seccompProfile`, { type: 'RuntimeDefault' }));
+}
+
+/**
+ * cdk8s-plus-27 has no `downwardAPI` volume type. Adds the volume and mounts it read-only in the
+ * container at `containerIndex`. Requires the pod to have `volumes` and the container `volumeMounts`
+ * (our pods always mount an emptyDir at /tmp).
+ */
+export function addDownwardApiVolume(workload: IConstruct, opts: { volumeName: string; containerIndex: number; mountPath: string }): void {
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(
+    JsonPatch.add(`${pod}/volumes/-`, {
+      name: opts.volumeName,
+      downwardApi: {
+        items: [
+          { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+          { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } },
+        ],
+      },
+    }),
+    JsonPatch.add(`${pod}/containers/${opts.containerIndex}/volumeMounts/-`, { name: opts.volumeName, mountPath: opts.mountPath, readOnly: true }),
+  );
+}
+
+/** cdk8s-plus-27's `Capability` enum has no `ALL`, the value `drop` needs to drop every capability. */
+export const CAPABILITY_ALL = 'ALL' as kplus.Capability;

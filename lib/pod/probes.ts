@@ -1,0 +1,138 @@
+import { Duration } from 'cdk8s';
+import * as kplus from '../plus';
+
+/** Timing of one probe. Every field maps to the probe field of the same name. */
+export interface ProbeTiming {
+  /** @default Duration.seconds(0) - startup is covered by the startup probe */
+  readonly initialDelay?: Duration;
+  /** @default - 5s for readiness, 10s for liveness, 5s for startup */
+  readonly period?: Duration;
+  /** Must be shorter than `period` (rule CKP204). @default - 2s for readiness, 5s for liveness, 2s for startup */
+  readonly timeout?: Duration;
+  /** @default - 3 for readiness, 6 for liveness; startup: derived from the startup budget */
+  readonly failureThreshold?: number;
+  /** Must be 1 for liveness and startup (rule CKP202). @default 1 */
+  readonly successThreshold?: number;
+}
+
+/** Options of an HTTP health check. */
+export interface HttpHealthCheckOptions extends ProbeTiming {
+  /** @default - the container's served port */
+  readonly port?: number;
+  /** @default kplus.ConnectionScheme.HTTP */
+  readonly scheme?: kplus.ConnectionScheme;
+}
+
+/** Options of a TCP health check. */
+export interface TcpHealthCheckOptions extends ProbeTiming {
+  /** @default - the container's served port */
+  readonly port?: number;
+}
+
+type Handler =
+  | { readonly type: 'http'; readonly path: string; readonly port?: number; readonly scheme?: kplus.ConnectionScheme }
+  | { readonly type: 'tcp'; readonly port?: number }
+  | { readonly type: 'exec'; readonly command: string[] };
+
+/** The role a probe plays, which sets its default timing. */
+export type ProbeRole = 'readiness' | 'liveness' | 'startup';
+
+const DEFAULTS: Record<ProbeRole, Required<Omit<ProbeTiming, 'initialDelay'>>> = {
+  readiness: { period: Duration.seconds(5), timeout: Duration.seconds(2), failureThreshold: 3, successThreshold: 1 },
+  // Lenient: a minute of failures before a restart, so a busy app is not killed for being slow.
+  liveness: { period: Duration.seconds(10), timeout: Duration.seconds(5), failureThreshold: 6, successThreshold: 1 },
+  startup: { period: Duration.seconds(5), timeout: Duration.seconds(2), failureThreshold: 12, successThreshold: 1 },
+};
+
+/**
+ * How to ask a container whether it is healthy: the handler and, optionally, the timing. The same
+ * check can serve as readiness, liveness and startup probe; each role fills in its own default timing.
+ */
+export class HealthCheck {
+  /** An HTTP GET; 200–399 is healthy. */
+  public static httpGet(path: string, options: HttpHealthCheckOptions = {}): HealthCheck {
+    return new HealthCheck({ type: 'http', path, port: options.port, scheme: options.scheme }, options);
+  }
+
+  /** A TCP connect to the port. */
+  public static tcpSocket(options: TcpHealthCheckOptions = {}): HealthCheck {
+    return new HealthCheck({ type: 'tcp', port: options.port }, options);
+  }
+
+  /** A command run in the container; exit 0 is healthy. */
+  public static exec(command: string[], options: ProbeTiming = {}): HealthCheck {
+    return new HealthCheck({ type: 'exec', command }, options);
+  }
+
+  private constructor(private readonly handler: Handler, public readonly timing: ProbeTiming) {}
+
+  /** The same handler with other timing (the given fields win). */
+  public withTiming(timing: ProbeTiming): HealthCheck {
+    return new HealthCheck(this.handler, { ...this.timing, ...timing });
+  }
+
+  /** The port the handler targets, if it names one. */
+  public get port(): number | undefined {
+    return this.handler.type === 'exec' ? undefined : this.handler.port;
+  }
+
+  /**
+   * The cdk8s-plus probe for a role, role defaults under the check's own timing.
+   * @param defaultPort the port to probe when the check names none (the container's served port)
+   */
+  public toProbe(role: ProbeRole, defaultPort?: number): kplus.Probe {
+    const d = DEFAULTS[role];
+    const t = this.timing;
+    const opts = {
+      initialDelaySeconds: t.initialDelay ?? Duration.seconds(0),
+      periodSeconds: t.period ?? d.period,
+      timeoutSeconds: t.timeout ?? d.timeout,
+      failureThreshold: t.failureThreshold ?? d.failureThreshold,
+      successThreshold: t.successThreshold ?? d.successThreshold,
+    };
+    const h = this.handler;
+    switch (h.type) {
+      case 'http': return kplus.Probe.fromHttpGet(h.path, { ...opts, port: h.port ?? defaultPort, scheme: h.scheme });
+      case 'tcp': return kplus.Probe.fromTcpSocket({ ...opts, port: h.port ?? defaultPort });
+      case 'exec': return kplus.Probe.fromCommand(h.command, opts);
+    }
+  }
+}
+
+/** Health checking of a serving container. */
+export interface HealthProps {
+  /** When the container may receive traffic. Required: without it rollouts drop requests (rule CKP201). */
+  readonly readiness: HealthCheck;
+  /**
+   * When the container must be restarted.
+   * @default - the readiness check with lenient liveness timing (period 10s, timeout 5s, 6 failures)
+   */
+  readonly liveness?: HealthCheck;
+  /**
+   * The longest the app may take to start. Becomes a startup probe (the readiness check, every 5s)
+   * with failureThreshold = ceil(startupTimeout / 5s); liveness and readiness wait for it.
+   * @default Duration.seconds(60)
+   */
+  readonly startupTimeout?: Duration;
+}
+
+/** The longest the startup probe lets a container take, after rounding to whole periods. */
+export function startupSeconds(props: HealthProps): number {
+  const period = DEFAULTS.startup.period.toSeconds();
+  return period * Math.max(1, Math.ceil((props.startupTimeout ?? Duration.seconds(60)).toSeconds() / period));
+}
+
+/** The three probes of a container serving `port`. */
+export function buildProbes(props: HealthProps, port?: number): { readiness: kplus.Probe; liveness: kplus.Probe; startup: kplus.Probe } {
+  const startupTimeout = props.startupTimeout ?? Duration.seconds(60);
+  const period = DEFAULTS.startup.period.toSeconds();
+  return {
+    readiness: props.readiness.toProbe('readiness', port),
+    // The derived liveness keeps the handler but never the readiness timing: identical probes restart busy pods.
+    liveness: (props.liveness ?? props.readiness.withTiming({ period: undefined, timeout: undefined, failureThreshold: undefined, successThreshold: undefined }))
+      .toProbe('liveness', port),
+    startup: props.readiness
+      .withTiming({ initialDelay: undefined, period: Duration.seconds(period), timeout: undefined, failureThreshold: Math.max(1, Math.ceil(startupTimeout.toSeconds() / period)), successThreshold: 1 })
+      .toProbe('startup', port),
+  };
+}

@@ -1,0 +1,147 @@
+import { K8sObject } from './types';
+
+/** Kinds that carry a pod template (or are a pod). */
+export const POD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'] as const;
+/** Pod-carrying kinds whose pods are meant to keep running. */
+export const LONG_RUNNING_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'] as const;
+/** Pod-carrying kinds whose pods run to completion. */
+export const BATCH_KINDS = ['Job', 'CronJob'] as const;
+
+/** The pod spec of an object and its path, or undefined if it has none. */
+export interface PodSpecRef {
+  readonly spec: any;
+  readonly path: string;
+  /** The pod template's metadata (the object's own metadata for a Pod). */
+  readonly metadata: any;
+}
+
+export function podSpecOf(obj: K8sObject): PodSpecRef | undefined {
+  switch (obj.kind) {
+    case 'Pod':
+      return obj.spec ? { spec: obj.spec, path: 'spec', metadata: obj.metadata ?? {} } : undefined;
+    case 'CronJob': {
+      const t = obj.spec?.jobTemplate?.spec?.template;
+      return t?.spec ? { spec: t.spec, path: 'spec.jobTemplate.spec.template.spec', metadata: t.metadata ?? {} } : undefined;
+    }
+    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'ReplicationController': case 'Job': {
+      const t = obj.spec?.template;
+      return t?.spec ? { spec: t.spec, path: 'spec.template.spec', metadata: t.metadata ?? {} } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A container with where it sits. */
+export interface ContainerRef {
+  readonly container: any;
+  readonly path: string;
+  readonly name: string;
+  readonly init: boolean;
+}
+
+/** Every container of an object's pod, app containers first, then init containers. */
+export function containersOf(obj: K8sObject, opts: { init?: boolean } = {}): ContainerRef[] {
+  const pod = podSpecOf(obj);
+  if (!pod) return [];
+  const out: ContainerRef[] = [];
+  const add = (list: unknown, key: string, init: boolean) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((c, i) => {
+      if (c && typeof c === 'object') out.push({ container: c, path: `${pod.path}.${key}[${i}]`, name: String(c.name ?? `#${i}`), init });
+    });
+  };
+  add(pod.spec.containers, 'containers', false);
+  if (opts.init ?? true) add(pod.spec.initContainers, 'initContainers', true);
+  return out;
+}
+
+const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+
+/**
+ * A Kubernetes quantity (`700m`, `200Mi`, `1.5`, `1e3`) in base units (cores, bytes),
+ * or undefined when it is not a quantity.
+ */
+export function parseQuantity(q: unknown): number | undefined {
+  if (typeof q === 'number') return Number.isFinite(q) ? q : undefined;
+  if (typeof q !== 'string') return undefined;
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/.exec(q.trim());
+  if (!m) return undefined;
+  const base = parseFloat(m[1]);
+  if (m[2]) return base * Math.pow(10, parseInt(m[2].slice(1), 10));
+  const mult = BINARY[m[3] ?? ''] ?? DECIMAL[m[3] ?? ''];
+  // Divide for sub-unit suffixes: 700 / 1000 is exactly 0.7, 700 * 0.001 is not.
+  return mult < 1 ? base / Math.round(1 / mult) : base * mult;
+}
+
+/** Seconds as a short duration: `30s`, `2m`, `1m30s`. */
+export function fmtSeconds(s: number): string {
+  if (s >= 60 && s < 3600 && Number.isInteger(s)) {
+    const m = Math.floor(s / 60);
+    const rest = s % 60;
+    return rest ? `${m}m${rest}s` : `${m}m`;
+  }
+  return `${s}s`;
+}
+
+/** `kind 'name'` for messages. */
+export function objectLabel(obj: K8sObject): string {
+  return `${obj.kind ?? '?'} '${obj.metadata?.name ?? '?'}'`;
+}
+
+/** The ports a container declares, by number and by name. */
+export function declaredPorts(container: any): { numbers: Set<number>; names: Set<string> } {
+  const numbers = new Set<number>();
+  const names = new Set<string>();
+  for (const p of Array.isArray(container?.ports) ? container.ports : []) {
+    if (typeof p?.containerPort === 'number') numbers.add(p.containerPort);
+    if (typeof p?.name === 'string') names.add(p.name);
+  }
+  return { numbers, names };
+}
+
+/** The probe kinds of a container, keyed by their field name. */
+export const PROBE_FIELDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
+export type ProbeField = typeof PROBE_FIELDS[number];
+
+/** A probe's effective timing, with the API defaults applied. */
+export function probeTiming(probe: any) {
+  return {
+    initialDelaySeconds: probe?.initialDelaySeconds ?? 0,
+    periodSeconds: probe?.periodSeconds ?? 10,
+    timeoutSeconds: probe?.timeoutSeconds ?? 1,
+    successThreshold: probe?.successThreshold ?? 1,
+    failureThreshold: probe?.failureThreshold ?? 3,
+  };
+}
+
+/** The port a probe's handler targets (httpGet or tcpSocket), if any. */
+export function probePort(probe: any): number | string | undefined {
+  return probe?.httpGet?.port ?? probe?.tcpSocket?.port ?? probe?.grpc?.port;
+}
+
+/**
+ * How long a lifecycle exec handler sleeps, in seconds, when it is `sleep N` or a shell
+ * script starting with `sleep N` (`sh -c "sleep 5; nginx -s quit"`). Undefined otherwise.
+ */
+export function sleepSeconds(handler: any): number | undefined {
+  const cmd: unknown = handler?.exec?.command;
+  if (!Array.isArray(cmd) || cmd.length === 0) return undefined;
+  const parts = cmd.map(String);
+  const base = (s: string) => s.split('/').pop();
+  if (base(parts[0]) === 'sleep' && parts.length >= 2) return parseSleepArg(parts[1]);
+  const shells = ['sh', 'bash', 'ash', 'dash', 'zsh'];
+  if (shells.includes(base(parts[0]) ?? '') && parts.length >= 3 && /^-\w*c\w*$/.test(parts[1])) {
+    const m = /^\s*(?:exec\s+)?(?:\/\S*\/)?sleep\s+(\S+?)\s*(?:[;&|]|$)/.exec(parts[2]);
+    if (m) return parseSleepArg(m[1]);
+  }
+  return undefined;
+}
+
+function parseSleepArg(arg: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
+  if (!m) return arg === 'infinity' ? Infinity : undefined;
+  const mult: Record<string, number> = { '': 1, 's': 1, 'm': 60, 'h': 3600, 'd': 86400 };
+  return parseFloat(m[1]) * mult[m[2]];
+}

@@ -1,0 +1,35 @@
+import { Rule } from '../types';
+import { DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
+
+/** What the API server requires of `metadata.name`, by kind. */
+function nameRule(kind: string): { re: RegExp; max: number; what: string } {
+  switch (kind) {
+    case 'Service': return { re: DNS1035_LABEL, max: 63, what: 'a DNS-1035 label (lowercase letters, digits and \'-\', starting with a letter)' };
+    case 'Namespace': return { re: DNS1123_LABEL, max: 63, what: 'a DNS-1123 label (lowercase letters, digits and \'-\')' };
+    case 'CronJob': return { re: DNS1123_SUBDOMAIN, max: 52, what: 'a DNS-1123 subdomain of at most 52 characters (the controller appends a suffix to Job names)' };
+    default: return { re: DNS1123_SUBDOMAIN, max: 253, what: 'a DNS-1123 subdomain (lowercase letters, digits, \'-\' and \'.\')' };
+  }
+}
+
+export const objectNameInvalid: Rule = {
+  id: 'CKP801',
+  name: 'object-name-invalid',
+  level: 'error',
+  summary: 'Every object has a name the API server accepts for its kind.',
+  why: 'The API server rejects an object whose name is not a DNS name of the kind\'s form (a Service name also becomes a DNS '
+    + 'label in the cluster), so the whole apply fails.',
+  fix: 'Use lowercase letters, digits and \'-\', starting and ending with a letter or digit (a letter first for a Service).',
+  kinds: ['*'],
+  check(obj) {
+    const name = obj.metadata?.name;
+    const rule = nameRule(String(obj.kind));
+    if (typeof name === 'string' && name.length <= rule.max && rule.re.test(name)) return [];
+    return [{
+      field: 'metadata.name',
+      value: name,
+      message: typeof name !== 'string' || name === ''
+        ? 'has no metadata.name'
+        : `name '${name}' is not ${rule.what}${name.length > rule.max ? `: it is ${name.length} characters long (at most ${rule.max})` : ''}`,
+    }];
+  },
+};

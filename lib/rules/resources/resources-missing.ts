@@ -1,0 +1,33 @@
+import { containersOf, POD_KINDS } from '../k8s';
+import { Rule, Violation } from '../types';
+
+export const resourcesMissing: Rule = {
+  id: 'CKP401',
+  name: 'resources-missing',
+  level: 'error',
+  summary: 'Every container sets cpu and memory requests and a memory limit.',
+  why: 'A pod without requests is BestEffort: the scheduler places it blindly and the kubelet evicts it first under pressure. '
+    + 'Without a memory limit one leaking container can push the whole node into OOM.',
+  fix: 'Set `resources.requests.cpu`, `resources.requests.memory` and `resources.limits.memory` on every container (equal limits for Guaranteed).',
+  kinds: POD_KINDS,
+  check(obj) {
+    const out: Violation[] = [];
+    for (const c of containersOf(obj)) {
+      const res = c.container.resources ?? {};
+      // A request the API will default from its limit counts as set.
+      const missing = [
+        ['requests.cpu', res.requests?.cpu ?? res.limits?.cpu],
+        ['requests.memory', res.requests?.memory ?? res.limits?.memory],
+        ['limits.memory', res.limits?.memory],
+      ].filter(([, v]) => v === undefined || v === null).map(([k]) => k);
+      if (missing.length > 0) {
+        out.push({
+          field: `${c.path}.resources`,
+          container: c.name,
+          message: `sets no ${missing.join(', ')}${missing.length === 3 ? ', so the pod is BestEffort: first to be evicted' : ''}`,
+        });
+      }
+    }
+    return out;
+  },
+};

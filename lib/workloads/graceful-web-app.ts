@@ -1,0 +1,275 @@
+import { ApiObject, Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { RuleGuard } from '../guard';
+import * as kplus from '../plus';
+import { setImagePullSecrets, setPriorityClassName, setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
+import { addAppConfig, AppConfigProps } from '../pod/config';
+import { addDownwardApi, DownwardApiProps } from '../pod/downward-api';
+import { ImageProps } from '../pod/image';
+import { recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
+import { buildProbes, HealthProps, startupSeconds } from '../pod/probes';
+import { QosClass, QosProps, toContainerResources } from '../pod/resources';
+import { applyRestrictedPod, restrictedContainerSecurity, restrictedPodProps, RunAsProps } from '../pod/security';
+import { planShutdown, ShutdownProps } from '../pod/shutdown';
+import { NODE_PORT_RANGE } from '../rules/objects/nodeport-out-of-range';
+import { dnsLabelProblem } from '../rules/objects/names';
+import { computeQosClass, QOS_ANNOTATION, QosClassName } from '../rules/qos';
+import { Suppression } from '../rules/suppressions';
+
+/** Props of {@link GracefulWebApp}. */
+export interface GracefulWebAppProps
+  extends ImageProps, QosProps, HealthProps, ShutdownProps, DownwardApiProps, RunAsProps, RecommendedLabelsProps {
+  /**
+   * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
+   * A DNS-1123 label (rule CKP801).
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /** The port the app listens on. */
+  readonly port: number;
+  /**
+   * The name of the served port, used by the Service's targetPort.
+   * @default 'http'
+   */
+  readonly portName?: string;
+  /**
+   * Arguments to the image's entrypoint (overrides the image's CMD and keeps its ENTRYPOINT, e.g. tini).
+   * @default - the image's CMD
+   */
+  readonly args?: string[];
+  /**
+   * Replaces the image's ENTRYPOINT. Prefer `args`: a replaced entrypoint loses the image's init process.
+   * @default - the image's ENTRYPOINT
+   */
+  readonly command?: string[];
+  /**
+   * Literal environment variables. Settings an operator may change belong in `config`.
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+  /**
+   * Configuration in a ConfigMap, as env vars and/or files; its checksum on the pod template rolls the
+   * pods when it changes.
+   * @default - no ConfigMap
+   */
+  readonly config?: AppConfigProps;
+  /**
+   * Number of pods. With 2 or more a PodDisruptionBudget keeps one serving through node drains.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Extra pods a rollout may start before old ones stop (maxUnavailable is always 0). At least 1.
+   * @default 1
+   */
+  readonly maxSurge?: number;
+  /**
+   * How long a new pod must stay ready before it counts as available: catches pods that crash just after start.
+   * @default Duration.seconds(5)
+   */
+  readonly minReady?: Duration;
+  /**
+   * How long a rollout may make no progress before the Deployment is marked failed. Must exceed the startup
+   * budget plus minReady (rule CKP502).
+   * @default - the larger of 600s and startupTimeout + readiness + minReady + 60s
+   */
+  readonly progressDeadline?: Duration;
+  /**
+   * Old ReplicaSets kept for `kubectl rollout undo`.
+   * @default 5
+   */
+  readonly revisionHistoryLimit?: number;
+  /**
+   * How the Service is exposed.
+   * @default kplus.ServiceType.CLUSTER_IP
+   */
+  readonly serviceType?: kplus.ServiceType;
+  /**
+   * The Service port.
+   * @default - the container port
+   */
+  readonly servicePort?: number;
+  /**
+   * A fixed node port (NodePort Services only), in 30000–32767 (rule CKP803).
+   * @default - allocated by the cluster
+   */
+  readonly nodePort?: number;
+  /**
+   * Who may connect to the served port.
+   * @default - anyone: all pods in all namespaces and any IPv4/IPv6 address
+   */
+  readonly ingressFrom?: kplus.INetworkPolicyPeer[];
+  /**
+   * Outbound traffic the app needs besides DNS (always allowed to kube-dns).
+   * @default - DNS only
+   */
+  readonly egress?: kplus.NetworkPolicyRule[];
+  /**
+   * The PriorityClass of the pods.
+   * @default - none: the cluster's default priority (recorded as a reasoned Polaris exemption)
+   */
+  readonly priorityClassName?: string;
+  /**
+   * Rules accepted for this app, each with its reason; written into the objects' annotations.
+   * @default - none
+   */
+  readonly suppressions?: Suppression[];
+}
+
+/**
+ * A stateless HTTP service that starts, serves and stops without dropping requests: readiness-gated
+ * rolling updates with no unavailability, a preStop delay and a computed grace period, declared QoS,
+ * config in a ConfigMap, restricted security, and a PodDisruptionBudget and NetworkPolicy.
+ */
+export class GracefulWebApp extends Construct {
+  /** The name of every object. */
+  public readonly name: string;
+  public readonly deployment: kplus.Deployment;
+  /** The app container. */
+  public readonly container: kplus.Container;
+  public readonly service: kplus.Service;
+  public readonly networkPolicy: kplus.NetworkPolicy;
+  /** Present when `config` has keys. */
+  public readonly configMap?: kplus.ConfigMap;
+  /** Present when replicas ≥ 2. */
+  public readonly podDisruptionBudget?: kplus.k8s.KubePodDisruptionBudget;
+  /** The declared QoS class. */
+  public readonly qos: QosClass;
+  /** The pod's terminationGracePeriod, computed from preStopDelay + drainTimeout + margin unless given. */
+  public readonly terminationGracePeriod: Duration;
+  /** The rules run over this app's objects at synth, and its suppressions. */
+  public readonly rules: RuleGuard;
+
+  constructor(scope: Construct, id: string, props: GracefulWebAppProps) {
+    super(scope, id);
+    this.rules = new RuleGuard(this, 'GracefulWebApp', props.suppressions);
+    this.name = props.name ?? id;
+    const nameProblem = dnsLabelProblem(this.name);
+    if (nameProblem) {
+      this.rules.fail({ field: 'name', value: `'${this.name}'`, ruleId: 'CKP801', problem: `name '${this.name}' ${nameProblem}`, fix: 'pass `name` as a DNS-1123 label, e.g. \'httpserver\'.' });
+    }
+    const replicas = props.replicas ?? 2;
+    if (!Number.isInteger(replicas) || replicas < 1) {
+      this.rules.fail({ field: 'replicas', value: String(replicas), ruleId: 'CKP503', problem: `replicas (${replicas}) must be a whole number of at least 1`, fix: 'set replicas to 2 or more (1 for a non-critical app).' });
+    }
+    const maxSurge = props.maxSurge ?? 1;
+    if (!Number.isInteger(maxSurge) || maxSurge < 1) {
+      this.rules.fail({ field: 'maxSurge', value: String(maxSurge), ruleId: 'CKP501', problem: `maxSurge (${maxSurge}) must be at least 1, since maxUnavailable is 0`, fix: 'set maxSurge to 1 or more.' });
+    }
+    this.checkNodePort(props);
+
+    const shutdown = planShutdown(props, this.rules, props.port);
+    this.terminationGracePeriod = shutdown.terminationGracePeriod;
+    this.qos = props.qos ?? QosClass.GUARANTEED;
+    const labels = recommendedLabels(this.name, props.image, props, 'server');
+    const minReady = props.minReady ?? Duration.seconds(5);
+    const readinessFirst = (props.readiness.timing.initialDelay?.toSeconds() ?? 0) + (props.readiness.timing.period?.toSeconds() ?? 5);
+    const progressDeadline = props.progressDeadline
+      ?? Duration.seconds(Math.max(600, startupSeconds(props) + readinessFirst + minReady.toSeconds() + 60));
+
+    this.deployment = new kplus.Deployment(this, 'Resource', {
+      metadata: { name: this.name },
+      podMetadata: { labels, annotations: { [QOS_ANNOTATION]: this.qos } },
+      replicas,
+      strategy: kplus.DeploymentStrategy.rollingUpdate({
+        maxSurge: kplus.PercentOrAbsolute.absolute(maxSurge),
+        maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
+      }),
+      minReady,
+      progressDeadline,
+      terminationGracePeriod: shutdown.terminationGracePeriod,
+      ...restrictedPodProps(props),
+    });
+
+    const probes = buildProbes(props, props.port);
+    const portName = props.portName ?? 'http';
+    this.container = this.deployment.addContainer({
+      name: this.name,
+      image: props.image,
+      imagePullPolicy: props.imagePullPolicy ?? kplus.ImagePullPolicy.ALWAYS,
+      ports: [{ number: props.port, name: portName }],
+      command: props.command,
+      args: props.args,
+      resources: toContainerResources(props.resources),
+      securityContext: restrictedContainerSecurity(props),
+      readiness: probes.readiness,
+      liveness: probes.liveness,
+      startup: probes.startup,
+      lifecycle: shutdown.preStop ? { preStop: shutdown.preStop } : undefined,
+    });
+    for (const key of Object.keys(props.env ?? {}).sort()) {
+      this.container.env.addVariable(key, kplus.EnvValue.fromValue(props.env![key]));
+    }
+    this.configMap = addAppConfig(this, this.name, this.deployment, this.container, props.config).configMap;
+    addDownwardApi(this.deployment, this.container, 0, props);
+    applyRestrictedPod(this, this.deployment, this.container);
+    setImagePullSecrets(this.deployment, props.imagePullSecrets ?? []);
+    setRevisionHistoryLimit(this.deployment, props.revisionHistoryLimit ?? 5);
+    const selector = this.deployment.matchLabels;
+    // Soft spread: never blocks scheduling; costs nothing at 1 replica and keeps scale-ups apart.
+    setTopologySpread(this.deployment, ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(topologyKey => ({
+      maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector },
+    })));
+    if (props.priorityClassName) {
+      setPriorityClassName(this.deployment, props.priorityClassName);
+    } else {
+      this.rules.suppress('polaris:priorityClassNotSet', 'no priorityClassName given: the pods take the cluster default priority; pass priorityClassName to rank this app');
+    }
+
+    this.service = new kplus.Service(this, 'Service', {
+      metadata: { name: this.name },
+      selector: this.deployment,
+      type: props.serviceType ?? kplus.ServiceType.CLUSTER_IP,
+      ports: [{ name: portName, port: props.servicePort ?? props.port, targetPort: props.port, nodePort: props.nodePort }],
+    });
+
+    this.networkPolicy = this.createNetworkPolicy(props);
+
+    if (replicas >= 2) {
+      this.podDisruptionBudget = new kplus.k8s.KubePodDisruptionBudget(this, 'Disruption', {
+        metadata: { name: this.name },
+        spec: { maxUnavailable: kplus.k8s.IntOrString.fromNumber(1), selector: { matchLabels: selector } },
+      });
+    } else {
+      this.rules.suppress('polaris:missingPodDisruptionBudget', 'single replica: a PodDisruptionBudget would block node drains or protect nothing; set replicas >= 2 to get one');
+    }
+
+    for (const obj of this.rules.apiObjects()) {
+      for (const [k, v] of Object.entries(labels)) obj.metadata.addLabel(k, v);
+    }
+    this.rules.seal();
+  }
+
+  /** The QoS class Kubernetes will compute for the pods, from the synthesized pod spec. */
+  public get qosClass(): QosClassName {
+    return computeQosClass(ApiObject.of(this.deployment).toJson().spec.template.spec);
+  }
+
+  private checkNodePort(props: GracefulWebAppProps): void {
+    if (props.nodePort === undefined) return;
+    if ((props.serviceType ?? kplus.ServiceType.CLUSTER_IP) !== kplus.ServiceType.NODE_PORT && props.serviceType !== kplus.ServiceType.LOAD_BALANCER) {
+      this.rules.fail({ field: 'nodePort', value: String(props.nodePort), ruleId: 'CKP803', problem: `nodePort ${props.nodePort} is set but serviceType is ${props.serviceType ?? 'ClusterIP'}`, fix: 'set serviceType: kplus.ServiceType.NODE_PORT, or remove nodePort.' });
+    }
+    if (!Number.isInteger(props.nodePort) || props.nodePort < NODE_PORT_RANGE.min || props.nodePort > NODE_PORT_RANGE.max) {
+      this.rules.fail({ field: 'nodePort', value: String(props.nodePort), ruleId: 'CKP803', problem: `nodePort ${props.nodePort} is outside the NodePort range ${NODE_PORT_RANGE.min}–${NODE_PORT_RANGE.max}`, fix: `pick a nodePort from ${NODE_PORT_RANGE.min} to ${NODE_PORT_RANGE.max}, or leave it out to have one allocated.` });
+    }
+  }
+
+  private createNetworkPolicy(props: GracefulWebAppProps): kplus.NetworkPolicy {
+    const from = props.ingressFrom ?? [
+      kplus.Pods.all(this, 'AnyPod', { namespaces: kplus.Namespaces.all(this, 'AnyNamespace') }),
+      kplus.NetworkPolicyIpBlock.anyIpv4(this, 'AnyIpv4'),
+      kplus.NetworkPolicyIpBlock.anyIpv6(this, 'AnyIpv6'),
+    ];
+    const dns = kplus.Pods.select(this, 'KubeDns', {
+      labels: { 'k8s-app': 'kube-dns' },
+      namespaces: kplus.Namespaces.select(this, 'KubeSystem', { names: ['kube-system'] }),
+    });
+    return new kplus.NetworkPolicy(this, 'NetworkPolicy', {
+      metadata: { name: this.name },
+      selector: this.deployment,
+      ingress: { rules: from.map(peer => ({ peer, ports: [kplus.NetworkPolicyPort.tcp(props.port)] })) },
+      egress: { rules: [{ peer: dns, ports: [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)] }, ...(props.egress ?? [])] },
+    });
+  }
+}

@@ -1,0 +1,35 @@
+/** Small manifest builders for rule tests. */
+export function container(overrides: Record<string, any> = {}): any {
+  return {
+    name: 'app',
+    image: 'registry.example/app:1.2.3',
+    ports: [{ containerPort: 8080, name: 'http' }],
+    readinessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5, timeoutSeconds: 2 },
+    lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
+    resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
+    ...overrides,
+  };
+}
+
+export function deployment(podSpec: Record<string, any> = {}, spec: Record<string, any> = {}, metadata: Record<string, any> = {}): any {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', ...metadata },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container()], ...podSpec } },
+      ...spec,
+    },
+  };
+}
+
+export function job(podSpec: Record<string, any> = {}): any {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'migrate' },
+    spec: { template: { spec: { restartPolicy: 'Never', containers: [container({ ports: undefined, readinessProbe: undefined, lifecycle: undefined })], ...podSpec } } },
+  };
+}
