@@ -10,6 +10,7 @@ export * from './pod/config';
 export * from './pod/downward-api';
 export * from './pod/security';
 export * from './pod/labels';
+export * from './pod/main-container';
 
 // Rules and their enforcement
 export * from './rules/index';

@@ -1,3 +1,5 @@
+import { RuleGuard } from '../guard';
+import { dnsLabelProblem } from '../rules/objects/names';
 import { imageVersion } from './image';
 
 /** The recommended `app.kubernetes.io/*` labels. */
@@ -36,4 +38,19 @@ export function recommendedLabels(instance: string, image: string, props: Recomm
   if (version) labels['app.kubernetes.io/version'] = version;
   if (props.partOf) labels['app.kubernetes.io/part-of'] = props.partOf;
   return labels;
+}
+
+/**
+ * The instance name (`name` prop, else the construct id), failing through `guard` (CKP801) unless it
+ * is a DNS-1123 label of at most `maxLength` characters (52 for CronJobs: the controller appends a suffix).
+ */
+export function instanceName(guard: RuleGuard, id: string, name: string | undefined, maxLength = 63): string {
+  const resolved = name ?? id;
+  const problem = resolved.length > maxLength
+    ? `is ${resolved.length} characters long (at most ${maxLength})`
+    : dnsLabelProblem(resolved);
+  if (problem) {
+    guard.fail({ field: 'name', value: `'${resolved}'`, ruleId: 'CKP801', problem: `name '${resolved}' ${problem}`, fix: `pass \`name\` as a DNS-1123 label of at most ${maxLength} characters, e.g. 'httpserver'.` });
+  }
+  return resolved;
 }

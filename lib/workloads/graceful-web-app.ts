@@ -2,23 +2,19 @@ import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
-import { setImagePullSecrets, setPriorityClassName, setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
-import { addAppConfig, AppConfigProps } from '../pod/config';
-import { addDownwardApi, DownwardApiProps } from '../pod/downward-api';
-import { ImageProps } from '../pod/image';
-import { recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
+import { setPriorityClassName, setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
+import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
+import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { buildProbes, HealthProps, startupSeconds } from '../pod/probes';
-import { QosClass, QosProps, toContainerResources } from '../pod/resources';
-import { applyRestrictedPod, restrictedContainerSecurity, restrictedPodProps, RunAsProps } from '../pod/security';
+import { QosClass } from '../pod/resources';
+import { restrictedPodProps } from '../pod/security';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
 import { NODE_PORT_RANGE } from '../rules/objects/nodeport-out-of-range';
-import { dnsLabelProblem } from '../rules/objects/names';
-import { computeQosClass, QOS_ANNOTATION, QosClassName } from '../rules/qos';
+import { computeQosClass, QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** Props of {@link GracefulWebApp}. */
-export interface GracefulWebAppProps
-  extends ImageProps, QosProps, HealthProps, ShutdownProps, DownwardApiProps, RunAsProps, RecommendedLabelsProps {
+export interface GracefulWebAppProps extends MainContainerProps, HealthProps, ShutdownProps, RecommendedLabelsProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -32,27 +28,6 @@ export interface GracefulWebAppProps
    * @default 'http'
    */
   readonly portName?: string;
-  /**
-   * Arguments to the image's entrypoint (overrides the image's CMD and keeps its ENTRYPOINT, e.g. tini).
-   * @default - the image's CMD
-   */
-  readonly args?: string[];
-  /**
-   * Replaces the image's ENTRYPOINT. Prefer `args`: a replaced entrypoint loses the image's init process.
-   * @default - the image's ENTRYPOINT
-   */
-  readonly command?: string[];
-  /**
-   * Literal environment variables. Settings an operator may change belong in `config`.
-   * @default - none
-   */
-  readonly env?: Record<string, string>;
-  /**
-   * Configuration in a ConfigMap, as env vars and/or files; its checksum on the pod template rolls the
-   * pods when it changes.
-   * @default - no ConfigMap
-   */
-  readonly config?: AppConfigProps;
   /**
    * Number of pods. With 2 or more a PodDisruptionBudget keeps one serving through node drains.
    * @default 2
@@ -143,11 +118,7 @@ export class GracefulWebApp extends Construct {
   constructor(scope: Construct, id: string, props: GracefulWebAppProps) {
     super(scope, id);
     this.rules = new RuleGuard(this, 'GracefulWebApp', props.suppressions);
-    this.name = props.name ?? id;
-    const nameProblem = dnsLabelProblem(this.name);
-    if (nameProblem) {
-      this.rules.fail({ field: 'name', value: `'${this.name}'`, ruleId: 'CKP801', problem: `name '${this.name}' ${nameProblem}`, fix: 'pass `name` as a DNS-1123 label, e.g. \'httpserver\'.' });
-    }
+    this.name = instanceName(this.rules, id, props.name);
     const replicas = props.replicas ?? 2;
     if (!Number.isInteger(replicas) || replicas < 1) {
       this.rules.fail({ field: 'replicas', value: String(replicas), ruleId: 'CKP503', problem: `replicas (${replicas}) must be a whole number of at least 1`, fix: 'set replicas to 2 or more (1 for a non-critical app).' });
@@ -160,7 +131,6 @@ export class GracefulWebApp extends Construct {
 
     const shutdown = planShutdown(props, this.rules, props.port);
     this.terminationGracePeriod = shutdown.terminationGracePeriod;
-    this.qos = props.qos ?? QosClass.GUARANTEED;
     const labels = recommendedLabels(this.name, props.image, props, 'server');
     const minReady = props.minReady ?? Duration.seconds(5);
     const readinessFirst = (props.readiness.timing.initialDelay?.toSeconds() ?? 0) + (props.readiness.timing.period?.toSeconds() ?? 5);
@@ -169,7 +139,7 @@ export class GracefulWebApp extends Construct {
 
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
-      podMetadata: { labels, annotations: { [QOS_ANNOTATION]: this.qos } },
+      podMetadata: { labels },
       replicas,
       strategy: kplus.DeploymentStrategy.rollingUpdate({
         maxSurge: kplus.PercentOrAbsolute.absolute(maxSurge),
@@ -183,27 +153,18 @@ export class GracefulWebApp extends Construct {
 
     const probes = buildProbes(props, props.port);
     const portName = props.portName ?? 'http';
-    this.container = this.deployment.addContainer({
+    const main = addMainContainer(this, this.deployment, props, {
       name: this.name,
-      image: props.image,
-      imagePullPolicy: props.imagePullPolicy ?? kplus.ImagePullPolicy.ALWAYS,
+      instance: this.name,
       ports: [{ number: props.port, name: portName }],
-      command: props.command,
-      args: props.args,
-      resources: toContainerResources(props.resources),
-      securityContext: restrictedContainerSecurity(props),
       readiness: probes.readiness,
       liveness: probes.liveness,
       startup: probes.startup,
       lifecycle: shutdown.preStop ? { preStop: shutdown.preStop } : undefined,
     });
-    for (const key of Object.keys(props.env ?? {}).sort()) {
-      this.container.env.addVariable(key, kplus.EnvValue.fromValue(props.env![key]));
-    }
-    this.configMap = addAppConfig(this, this.name, this.deployment, this.container, props.config).configMap;
-    addDownwardApi(this.deployment, this.container, 0, props);
-    applyRestrictedPod(this, this.deployment, this.container);
-    setImagePullSecrets(this.deployment, props.imagePullSecrets ?? []);
+    this.container = main.container;
+    this.configMap = main.configMap;
+    this.qos = main.qos;
     setRevisionHistoryLimit(this.deployment, props.revisionHistoryLimit ?? 5);
     const selector = this.deployment.matchLabels;
     // Soft spread: never blocks scheduling; costs nothing at 1 replica and keeps scale-ups apart.
@@ -234,9 +195,7 @@ export class GracefulWebApp extends Construct {
       this.rules.suppress('polaris:missingPodDisruptionBudget', 'single replica: a PodDisruptionBudget would block node drains or protect nothing; set replicas >= 2 to get one');
     }
 
-    for (const obj of this.rules.apiObjects()) {
-      for (const [k, v] of Object.entries(labels)) obj.metadata.addLabel(k, v);
-    }
+    labelAll(this, labels);
     this.rules.seal();
   }
 
