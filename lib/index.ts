@@ -11,6 +11,8 @@ export * from './pod/downward-api';
 export * from './pod/security';
 export * from './pod/labels';
 export * from './pod/main-container';
+export * from './pod/priority';
+export * from './pod/network';
 
 // Rules and their enforcement
 export * from './rules/index';

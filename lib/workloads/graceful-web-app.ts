@@ -2,9 +2,11 @@ import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
-import { setPriorityClassName, setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
+import { setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
 import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
+import { egressRules, EgressProps } from '../pod/network';
+import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { buildProbes, HealthProps, startupSeconds } from '../pod/probes';
 import { QosClass } from '../pod/resources';
 import { restrictedPodProps } from '../pod/security';
@@ -14,7 +16,7 @@ import { computeQosClass, QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** Props of {@link GracefulWebApp}. */
-export interface GracefulWebAppProps extends MainContainerProps, HealthProps, ShutdownProps, RecommendedLabelsProps {
+export interface GracefulWebAppProps extends MainContainerProps, HealthProps, ShutdownProps, RecommendedLabelsProps, PriorityProps, EgressProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -74,16 +76,6 @@ export interface GracefulWebAppProps extends MainContainerProps, HealthProps, Sh
    * @default - anyone: all pods in all namespaces and any IPv4/IPv6 address
    */
   readonly ingressFrom?: kplus.INetworkPolicyPeer[];
-  /**
-   * Outbound traffic the app needs besides DNS (always allowed to kube-dns).
-   * @default - DNS only
-   */
-  readonly egress?: kplus.NetworkPolicyRule[];
-  /**
-   * The PriorityClass of the pods.
-   * @default - none: the cluster's default priority (recorded as a reasoned Polaris exemption)
-   */
-  readonly priorityClassName?: string;
   /**
    * Rules accepted for this app, each with its reason; written into the objects' annotations.
    * @default - none
@@ -171,11 +163,7 @@ export class GracefulWebApp extends Construct {
     setTopologySpread(this.deployment, ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(topologyKey => ({
       maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector },
     })));
-    if (props.priorityClassName) {
-      setPriorityClassName(this.deployment, props.priorityClassName);
-    } else {
-      this.rules.suppress('polaris:priorityClassNotSet', 'no priorityClassName given: the pods take the cluster default priority; pass priorityClassName to rank this app');
-    }
+    applyPriorityClass(this.rules, this.deployment, props);
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: { name: this.name },
@@ -220,15 +208,11 @@ export class GracefulWebApp extends Construct {
       kplus.NetworkPolicyIpBlock.anyIpv4(this, 'AnyIpv4'),
       kplus.NetworkPolicyIpBlock.anyIpv6(this, 'AnyIpv6'),
     ];
-    const dns = kplus.Pods.select(this, 'KubeDns', {
-      labels: { 'k8s-app': 'kube-dns' },
-      namespaces: kplus.Namespaces.select(this, 'KubeSystem', { names: ['kube-system'] }),
-    });
     return new kplus.NetworkPolicy(this, 'NetworkPolicy', {
       metadata: { name: this.name },
       selector: this.deployment,
       ingress: { rules: from.map(peer => ({ peer, ports: [kplus.NetworkPolicyPort.tcp(props.port)] })) },
-      egress: { rules: [{ peer: dns, ports: [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)] }, ...(props.egress ?? [])] },
+      egress: { rules: egressRules(this, props) },
     });
   }
 }
