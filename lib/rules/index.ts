@@ -14,6 +14,20 @@ import { resourcesMissing } from './resources/resources-missing';
 import { progressDeadlineTooShort } from './rollout/progress-deadline-too-short';
 import { replicasBelowOne } from './rollout/replicas-below-one';
 import { rollingUpdateDropsCapacity } from './rollout/rolling-update-drops-capacity';
+import { barePod } from './rollout/bare-pod';
+import { jobDeadlineMissing } from './jobs/job-deadline-missing';
+import { jobBackoffLimitMissing } from './jobs/job-backoff-limit-missing';
+import { jobTtlMissing } from './jobs/job-ttl-missing';
+import { cronJobConcurrencyAllow } from './jobs/cronjob-concurrency-allow';
+import { cronJobScheduleInvalid } from './jobs/cronjob-schedule-invalid';
+import { cronJobTimeZoneInvalid } from './jobs/cronjob-time-zone-invalid';
+import { jobContainerProbe } from './jobs/job-container-probe';
+import { jobRestartPolicyInvalid } from './jobs/job-restart-policy-invalid';
+import { jobPodFailurePolicyInvalid } from './jobs/job-pod-failure-policy-invalid';
+import { jobNumberInvalid } from './jobs/job-number-invalid';
+import { jobParallelismExceedsCompletions } from './jobs/job-parallelism-exceeds-completions';
+import { jobDeadlineBelowExpectedRuntime } from './jobs/job-deadline-below-expected-runtime';
+import { cronJobStartingDeadlineTooShort } from './jobs/cronjob-starting-deadline-too-short';
 import { Rule } from './types';
 
 export * from './types';
@@ -21,6 +35,9 @@ export * from './engine';
 export * from './suppressions';
 export { computeQosClass, QOS_ANNOTATION } from './qos';
 export type { QosClassName } from './qos';
+export { scheduleProblem, timeZoneProblem, SCHEDULE_MACROS } from './cron';
+export type { ScheduleProblem } from './cron';
+export { EXPECTED_RUNTIME_ANNOTATION } from './jobs/job-deadline-below-expected-runtime';
 
 /**
  * The registry: every rule, in id order. Ids are stable and never reused; a retired rule
@@ -40,6 +57,20 @@ export const RULES: readonly Rule[] = [
   rollingUpdateDropsCapacity,
   progressDeadlineTooShort,
   replicasBelowOne,
+  barePod,
+  jobDeadlineMissing,
+  jobBackoffLimitMissing,
+  jobTtlMissing,
+  cronJobConcurrencyAllow,
+  cronJobScheduleInvalid,
+  cronJobTimeZoneInvalid,
+  jobContainerProbe,
+  jobRestartPolicyInvalid,
+  jobPodFailurePolicyInvalid,
+  jobNumberInvalid,
+  jobParallelismExceedsCompletions,
+  jobDeadlineBelowExpectedRuntime,
+  cronJobStartingDeadlineTooShort,
   objectNameInvalid,
   configMapKeyInvalid,
   nodePortOutOfRange,

@@ -33,3 +33,13 @@ export function job(podSpec: Record<string, any> = {}): any {
     spec: { template: { spec: { restartPolicy: 'Never', containers: [container({ ports: undefined, readinessProbe: undefined, lifecycle: undefined })], ...podSpec } } },
   };
 }
+
+export function cronJob(spec: Record<string, any> = {}, jobSpec: Record<string, any> = {}): any {
+  const { spec: template } = job();
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'report' },
+    spec: { schedule: '0 2 * * *', concurrencyPolicy: 'Forbid', jobTemplate: { spec: { ...template, activeDeadlineSeconds: 600, backoffLimit: 2, ...jobSpec } }, ...spec },
+  };
+}
