@@ -1,10 +1,12 @@
 import { App } from 'cdk8s';
 import { HttpServerChart } from './httpserver';
+import { JobsChart } from './jobs';
 
 /** Every app of this repository, one chart (one file in dist/) each. */
 export function buildApp(outdir?: string): App {
   const app = new App({ outdir });
   new HttpServerChart(app);
+  new JobsChart(app);
   return app;
 }
 

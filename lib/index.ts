@@ -1,5 +1,9 @@
 // Constructs
 export * from './workloads/graceful-web-app';
+export * from './workloads/bounded-job';
+export * from './workloads/bounded-cron-job';
+export * from './workloads/job-bounds';
+export * from './workloads/bounded-batch-workload';
 
 // Pod building blocks
 export * from './pod/image';

@@ -7,7 +7,7 @@
  * JSON, so patched values use the import's prop names (`downwardApi`, not `downwardAPI`); a key the
  * import does not know is dropped.
  */
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, Cron, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import * as kplus from './plus';
 
@@ -82,3 +82,34 @@ export function addDownwardApiVolume(workload: IConstruct, opts: { volumeName: s
 
 /** cdk8s-plus-27's `Capability` enum has no `ALL`, the value `drop` needs to drop every capability. */
 export const CAPABILITY_ALL = 'ALL' as kplus.Capability;
+
+/** JSON pointer of the Job spec: a Job's own, or a CronJob's job template. */
+function jobSpecPointer(workload: IConstruct): { obj: ApiObject; job: string } {
+  const obj = ApiObject.of(workload);
+  return { obj, job: obj.kind === 'CronJob' ? '/spec/jobTemplate/spec' : '/spec' };
+}
+
+/**
+ * cdk8s-plus-27's Job and CronJob have no `podFailurePolicy` (beta and on by default in Kubernetes 1.27).
+ * The 1.27 schema requires `onPodConditions` on every rule, so exit-code rules carry an empty list.
+ */
+export function setPodFailurePolicy(workload: IConstruct, policy: kplus.k8s.PodFailurePolicy): void {
+  const { obj, job } = jobSpecPointer(workload);
+  obj.addJsonPatch(JsonPatch.add(`${job}/podFailurePolicy`, policy));
+}
+
+/** cdk8s-plus-27's Job and CronJob have no `completions` or `parallelism`. */
+export function setJobCompletions(workload: IConstruct, counts: { completions?: number; parallelism?: number }): void {
+  const { obj, job } = jobSpecPointer(workload);
+  if (counts.completions !== undefined) obj.addJsonPatch(JsonPatch.add(`${job}/completions`, counts.completions));
+  if (counts.parallelism !== undefined) obj.addJsonPatch(JsonPatch.add(`${job}/parallelism`, counts.parallelism));
+}
+
+/**
+ * cdk8s-plus-27's CronJob takes a cdk8s `Cron`, which only builds five fields from parts: it cannot carry
+ * a schedule as written, nor the macros Kubernetes accepts (`@daily`). This `Cron` renders `expression`
+ * as is; validate it first (scheduleProblem).
+ */
+export function cronOf(expression: string): Cron {
+  return Object.assign(new Cron(), { expressionString: expression });
+}
