@@ -4,6 +4,7 @@ import { formatProblem, PatternError, PatternErrorDetails } from './errors';
 import { evaluate, Finding } from './rules/engine';
 import { findRule, RULES } from './rules/index';
 import { POD_KINDS } from './rules/k8s';
+import { apiObjectJson } from './synth';
 import { MIN_REASON_LENGTH, polarisExemptAnnotations, suppressAnnotation, Suppression } from './rules/suppressions';
 
 /** Receives every warning, info and suppressed finding, once per construct. */
@@ -73,7 +74,7 @@ export class RuleGuard {
 
   /** Every finding on this construct's objects now, suppressed ones included. */
   public findings(): Finding[] {
-    return evaluate(this.apiObjects().map(o => o.toJson()), { rules: RULES }).findings;
+    return evaluate(this.apiObjects().map(apiObjectJson), { rules: RULES }).findings;
   }
 
   /** The message of a finding, in the library's one error shape. */

@@ -23,6 +23,7 @@ export * from './rules/index';
 export { RuleGuard, setFindingReporter } from './guard';
 export type { FindingReporter } from './guard';
 export * from './errors';
+export { synthApp } from './synth';
 
 // The cdk8s-plus flavour we build on, so users import one version of it.
 export * as kplus from './plus';

@@ -1,0 +1,180 @@
+// npm run bench: whole-process benchmarks with warm-up, medians, min–max, peak RSS and paired ratios.
+// Not part of npm test. BENCH_QUICK=1 runs fewer repetitions (for a smoke run, not for figures).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+const TIME = '/usr/bin/time';
+
+interface Cmd {
+  readonly label: string;
+  readonly argv: string[];
+  readonly cwd?: string;
+  readonly env?: Record<string, string>;
+}
+
+interface Sample { readonly ms: number; readonly rssMiB: number }
+
+/** One run of a whole process: wall time from our clock, peak RSS from /usr/bin/time. */
+function runOnce(cmd: Cmd): Sample {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
+  const useTime = fs.existsSync(TIME);
+  const argv = useTime ? [TIME, '-f', 'BENCH_RSS_KB=%M', ...cmd.argv] : cmd.argv;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), {
+    cwd: cmd.cwd ?? ROOT,
+    env: { ...process.env, CDK8S_OUTDIR: out, CDK8S_CHECK_UPGRADE: 'false', ...cmd.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`${cmd.label} failed (${r.status}): ${r.stderr}`);
+  const kb = Number(/BENCH_RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
+  return { ms, rssMiB: kb / 1024 };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+interface Stats { label: string; median: number; min: number; max: number; rss: number; n: number }
+
+function stats(label: string, samples: Sample[]): Stats {
+  const ms = samples.map(s => s.ms);
+  return { label, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rss: Math.max(...samples.map(s => s.rssMiB)), n: ms.length };
+}
+
+/** A and B alternated (order flipped every pair) after one warm-up each; the ratio is per pair. */
+function paired(a: Cmd, b: Cmd, pairs: number): { a: Stats; b: Stats; ratio: number; ratios: number[] } {
+  runOnce(a);
+  runOnce(b);
+  const sa: Sample[] = [];
+  const sb: Sample[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    let x: Sample;
+    let y: Sample;
+    if (i % 2 === 0) {
+      x = runOnce(a);
+      y = runOnce(b);
+    } else {
+      y = runOnce(b);
+      x = runOnce(a);
+    }
+    sa.push(x);
+    sb.push(y);
+    ratios.push(y.ms / x.ms);
+  }
+  return { a: stats(a.label, sa), b: stats(b.label, sb), ratio: median(ratios), ratios };
+}
+
+const rows: string[] = [];
+const goals: string[] = [];
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const row = (s: Stats) => rows.push(`| ${s.label} | ${fmt(s.median)} | ${fmt(s.min)}–${fmt(s.max)} | ${s.rss.toFixed(0)} MiB | ${s.n} |`);
+
+function goal(name: string, ratio: number, limit: number, unit = '×'): void {
+  const ok = ratio <= limit;
+  goals.push(`| ${name} | ${ratio.toFixed(2)}${unit} | ≤ ${limit}${unit} | ${ok ? 'met' : 'NOT met'} |`);
+  console.error(`  ${name}: ${ratio.toFixed(2)}${unit} (goal ≤ ${limit}${unit}) ${ok ? 'met' : 'NOT met'}`);
+}
+
+function appCommand(): string[] {
+  // The direct path is exactly what cdk8s.yaml runs, minus the CLI.
+  const app = /^app:\s*(.+)$/m.exec(fs.readFileSync(path.join(ROOT, 'cdk8s.yaml'), 'utf8'))![1].trim();
+  return app.split(/\s+/);
+}
+
+const NODE = process.execPath;
+// Scale runs use one loader for ours, the baseline and the floor, so the ratios compare the work.
+const loader = (file: string) => [NODE, '-r', './scripts/register.js', file];
+const pairsFor = (n: number) => (QUICK ? 2 : n >= 1000 ? 3 : n >= 100 ? 5 : 7);
+
+function main(): void {
+  const baselineDir = path.join(ROOT, 'bench', 'baseline');
+  const npx = (cwd: string): Cmd => ({ label: '', argv: ['npx', 'cdk8s', 'synth'], cwd });
+
+  console.error('1/6 npx cdk8s synth: baseline template vs this project');
+  const synth = paired({ ...npx(baselineDir), label: 'baseline: `npx cdk8s synth` (cdk8s init template, ts-node)' },
+    { ...npx(ROOT), label: 'cdk8s-patterns: `npx cdk8s synth` (all apps)' }, pairsFor(1));
+  row(synth.a); row(synth.b);
+  goal('`npx cdk8s synth` vs baseline template', synth.ratio, 0.45);
+
+  console.error('2/6 direct synth vs loading the libraries');
+  const direct = paired({ label: 'node -e "require(\'cdk8s-plus-27\')"', argv: [NODE, '-e', "require('cdk8s-plus-27')"] },
+    { label: `direct synth of all apps: \`${appCommand().join(' ')}\``, argv: appCommand() }, pairsFor(1));
+  row(direct.a); row(direct.b);
+  goal('direct synth vs require(cdk8s-plus-27)', direct.ratio, 1.3);
+
+  console.error('3/6 scale: N GracefulWebApps vs baseline cdk8s-plus vs plain objects');
+  for (const n of QUICK ? [1, 100] : [1, 10, 100, 1000]) {
+    for (const layout of ['one', 'each']) {
+      const env = { BENCH_N: String(n), BENCH_LAYOUT: layout };
+      const where = layout === 'one' ? 'one chart' : 'one chart each';
+      const floor: Cmd = { label: `floor (plain objects → yaml), N=${n}, ${where}`, argv: loader('bench/floor.ts'), env };
+      const ours: Cmd = { label: `GracefulWebApp + synthApp, N=${n}, ${where}`, argv: loader('bench/scale.ts'), env };
+      const base: Cmd = { label: `baseline cdk8s-plus + app.synth(), N=${n}, ${where}`, argv: loader('bench/baseline/main.ts'), env };
+      const vsFloor = paired(floor, ours, pairsFor(n));
+      const baseVsFloor = paired(floor, base, n >= 1000 && layout === 'each' ? Math.min(2, pairsFor(n)) : pairsFor(n));
+      row(vsFloor.a); row(vsFloor.b); row(baseVsFloor.b);
+      rows.push(`| ↳ ratios to the floor: ours ${vsFloor.ratio.toFixed(2)}×, baseline ${baseVsFloor.ratio.toFixed(2)}× | | | | |`);
+      if (n === 1000 || (QUICK && n === 100)) {
+        goal(`N=${n} ${where}: ours vs floor`, vsFloor.ratio, layout === 'one' ? 1.3 : 2);
+        goal(`N=${n} ${where}: peak RSS`, vsFloor.b.rss, 200, ' MiB');
+      }
+    }
+  }
+
+  console.error('4/6 rule pack overhead');
+  const n = QUICK ? 100 : 1000;
+  const env = { BENCH_N: String(n), BENCH_LAYOUT: 'each' };
+  const rules = paired({ label: `rules off, N=${n}, one chart each`, argv: loader('bench/scale.ts'), env: { ...env, BENCH_RULES: 'off' } },
+    { label: `rules on, N=${n}, one chart each`, argv: loader('bench/scale.ts'), env }, pairsFor(n));
+  row(rules.a); row(rules.b);
+  goal(`rule pack overhead at N=${n}`, (rules.ratio - 1) * 100, 15, ' %');
+
+  console.error('5/6 lint throughput');
+  const lintBench = path.join(ROOT, 'bench', 'lint-throughput.ts');
+  if (fs.existsSync(lintBench)) {
+    const r = spawnSync(NODE, ['-r', './scripts/register.js', lintBench], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_QUICK: QUICK ? '1' : '' } });
+    rows.push(`| lint: see below | | | | |`);
+    process.stdout.write(`\n### Lint throughput (bench/lint-throughput.ts)\n\n${r.stdout}\n`);
+  } else {
+    rows.push('| lint throughput: bench/lint-throughput.ts not present | | | | |');
+  }
+
+  console.error('6/6 npm test');
+  const test = stats('`npm test` (tsc --noEmit + jest, whole suite)', Array.from({ length: QUICK ? 1 : 2 }, () => runOnce({ label: '', argv: ['npm', 'test', '--silent'] })));
+  row(test);
+  goal('`npm test` wall time', test.median / 1000, 30, ' s');
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  process.stdout.write([
+    '',
+    `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg().map(x => x.toFixed(2)).join(' ')}`,
+    '',
+    '| Command | Median | Min–max | Peak RSS | Runs |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '| Goal | Measured (median of paired ratios) | Target | |',
+    '| --- | --- | --- | --- |',
+    ...goals,
+    '',
+    'Reproduce single figures with public tools, e.g.:',
+    '  /usr/bin/time -v npx cdk8s synth',
+    '  (cd bench/baseline && /usr/bin/time -v npx cdk8s synth)',
+    "  hyperfine -w 1 'npx cdk8s synth' 'cd bench/baseline && npx cdk8s synth'",
+    "  BENCH_N=1000 BENCH_LAYOUT=each /usr/bin/time -v node -r ./scripts/register.js bench/scale.ts",
+    "  hyperfine -w 1 -L s floor,scale 'BENCH_N=1000 BENCH_LAYOUT=each node -r ./scripts/register.js bench/{s}.ts'",
+    '',
+  ].join('\n'));
+}
+
+main();

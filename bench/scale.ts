@@ -1,0 +1,32 @@
+// BENCH_N httpserver GracefulWebApps (as in apps/httpserver.ts), in one chart (BENCH_LAYOUT=one)
+// or one chart each (each), written with synthApp into CDK8S_OUTDIR. BENCH_RULES=off replaces the
+// rule pack's validation with a no-op, to measure what the rules cost.
+import { App, Chart, Size } from 'cdk8s';
+import { GracefulWebApp, HealthCheck, kplus, RuleGuard, synthApp } from '../lib';
+
+if (process.env.BENCH_RULES === 'off') {
+  // Benchmark-only: the library has no switch to skip its rules.
+  (RuleGuard.prototype as any).validate = () => [];
+}
+
+function httpserver(scope: Chart, id: string): void {
+  new GracefulWebApp(scope, id, {
+    image: 'cloudnativestg1.azurecr.io/httpserver:1.1',
+    imagePullSecrets: ['cloudnative'],
+    port: 8080,
+    readiness: HealthCheck.httpGet('/healthz'),
+    config: { logLevel: 'debug', logLevelKey: 'loglevel', data: { httpport: '8080' } },
+    resources: { requests: { cpu: kplus.Cpu.millis(700), memory: Size.mebibytes(200) } },
+    replicas: 2,
+  });
+}
+
+const app = new App();
+const n = Number(process.env.BENCH_N ?? 1);
+if (process.env.BENCH_LAYOUT === 'each') {
+  for (let i = 0; i < n; i++) httpserver(new Chart(app, `httpserver${i}`, { namespace: 'httpserver' }), `httpserver${i}`);
+} else {
+  const chart = new Chart(app, 'httpserver', { namespace: 'httpserver' });
+  for (let i = 0; i < n; i++) httpserver(chart, `httpserver${i}`);
+}
+synthApp(app);
