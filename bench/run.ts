@@ -93,7 +93,7 @@ function appCommand(): string[] {
 
 const NODE = process.execPath;
 // Scale runs use one loader for ours, the baseline and the floor, so the ratios compare the work.
-const loader = (file: string) => [NODE, '-r', './scripts/register.js', file];
+const loader = (file: string) => [NODE, 'scripts/run-ts.js', file];
 const pairsFor = (n: number) => (QUICK ? 2 : n >= 1000 ? 3 : n >= 100 ? 5 : 7);
 
 function main(): void {
@@ -142,7 +142,7 @@ function main(): void {
   console.error('5/6 lint throughput');
   const lintBench = path.join(ROOT, 'bench', 'lint-throughput.ts');
   if (fs.existsSync(lintBench)) {
-    const r = spawnSync(NODE, ['-r', './scripts/register.js', lintBench], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_QUICK: QUICK ? '1' : '' } });
+    const r = spawnSync(NODE, ['scripts/run-ts.js', lintBench], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_QUICK: QUICK ? '1' : '' } });
     rows.push(`| lint: see below | | | | |`);
     process.stdout.write(`\n### Lint throughput (bench/lint-throughput.ts)\n\n${r.stdout}\n`);
   } else {
@@ -171,8 +171,8 @@ function main(): void {
     '  /usr/bin/time -v npx cdk8s synth',
     '  (cd bench/baseline && /usr/bin/time -v npx cdk8s synth)',
     "  hyperfine -w 1 'npx cdk8s synth' 'cd bench/baseline && npx cdk8s synth'",
-    "  BENCH_N=1000 BENCH_LAYOUT=each /usr/bin/time -v node -r ./scripts/register.js bench/scale.ts",
-    "  hyperfine -w 1 -L s floor,scale 'BENCH_N=1000 BENCH_LAYOUT=each node -r ./scripts/register.js bench/{s}.ts'",
+    "  BENCH_N=1000 BENCH_LAYOUT=each /usr/bin/time -v node scripts/run-ts.js bench/scale.ts",
+    "  hyperfine -w 1 -L s floor,scale 'BENCH_N=1000 BENCH_LAYOUT=each node scripts/run-ts.js bench/{s}.ts'",
     '',
   ].join('\n'));
 }
