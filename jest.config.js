@@ -6,7 +6,7 @@ module.exports = {
   // Types are checked by `tsc --noEmit` in `npm test`; the transform only strips them, with esbuild
   // (whole suite cold 3.6-4.4 s vs ts-jest 4.3-4.9 s on this machine; @swc/jest was faster still but
   // @swc/core's platform packages are not all on the registry here, so its lock breaks `npm ci`).
-  transform: { '^.+\.ts$': '<rootDir>/scripts/jest-transform.js' },
+  transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.js' },
   setupFiles: ['<rootDir>/test/setup.ts'],
   // Whole-app synth tests take a few seconds on a busy 2-core machine; the default 5 s is too tight.
   testTimeout: 30000,
