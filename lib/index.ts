@@ -11,6 +11,9 @@ export * from './pod/downward-api';
 export * from './pod/security';
 export * from './pod/labels';
 export * from './pod/main-container';
+export * from './pod/network-policy';
+export * from './pod/scheduling';
+export * from './pod/service';
 
 // Rules and their enforcement
 export * from './rules/index';

@@ -2,14 +2,16 @@ import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
-import { setPriorityClassName, setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
+import { setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
 import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
-import { buildProbes, HealthProps, startupSeconds } from '../pod/probes';
+import { addNetworkPolicy } from '../pod/network-policy';
+import { buildProbes, defaultProgressDeadline, HealthProps } from '../pod/probes';
 import { QosClass } from '../pod/resources';
+import { applyPriorityClass } from '../pod/scheduling';
 import { restrictedPodProps } from '../pod/security';
+import { checkNodePort } from '../pod/service';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
-import { NODE_PORT_RANGE } from '../rules/objects/nodeport-out-of-range';
 import { computeQosClass, QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
@@ -127,15 +129,13 @@ export class GracefulWebApp extends Construct {
     if (!Number.isInteger(maxSurge) || maxSurge < 1) {
       this.rules.fail({ field: 'maxSurge', value: String(maxSurge), ruleId: 'CKP501', problem: `maxSurge (${maxSurge}) must be at least 1, since maxUnavailable is 0`, fix: 'set maxSurge to 1 or more.' });
     }
-    this.checkNodePort(props);
+    checkNodePort(this.rules, props.serviceType, props.nodePort);
 
     const shutdown = planShutdown(props, this.rules, props.port);
     this.terminationGracePeriod = shutdown.terminationGracePeriod;
     const labels = recommendedLabels(this.name, props.image, props, 'server');
     const minReady = props.minReady ?? Duration.seconds(5);
-    const readinessFirst = (props.readiness.timing.initialDelay?.toSeconds() ?? 0) + (props.readiness.timing.period?.toSeconds() ?? 5);
-    const progressDeadline = props.progressDeadline
-      ?? Duration.seconds(Math.max(600, startupSeconds(props) + readinessFirst + minReady.toSeconds() + 60));
+    const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);
 
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
@@ -171,11 +171,7 @@ export class GracefulWebApp extends Construct {
     setTopologySpread(this.deployment, ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(topologyKey => ({
       maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector },
     })));
-    if (props.priorityClassName) {
-      setPriorityClassName(this.deployment, props.priorityClassName);
-    } else {
-      this.rules.suppress('polaris:priorityClassNotSet', 'no priorityClassName given: the pods take the cluster default priority; pass priorityClassName to rank this app');
-    }
+    applyPriorityClass(this.rules, this.deployment, props.priorityClassName);
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: { name: this.name },
@@ -184,7 +180,7 @@ export class GracefulWebApp extends Construct {
       ports: [{ name: portName, port: props.servicePort ?? props.port, targetPort: props.port, nodePort: props.nodePort }],
     });
 
-    this.networkPolicy = this.createNetworkPolicy(props);
+    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [props.port], ingressFrom: props.ingressFrom, egress: props.egress });
 
     if (replicas >= 2) {
       this.podDisruptionBudget = new kplus.k8s.KubePodDisruptionBudget(this, 'Disruption', {
@@ -202,33 +198,5 @@ export class GracefulWebApp extends Construct {
   /** The QoS class Kubernetes will compute for the pods, from the synthesized pod spec. */
   public get qosClass(): QosClassName {
     return computeQosClass(ApiObject.of(this.deployment).toJson().spec.template.spec);
-  }
-
-  private checkNodePort(props: GracefulWebAppProps): void {
-    if (props.nodePort === undefined) return;
-    if ((props.serviceType ?? kplus.ServiceType.CLUSTER_IP) !== kplus.ServiceType.NODE_PORT && props.serviceType !== kplus.ServiceType.LOAD_BALANCER) {
-      this.rules.fail({ field: 'nodePort', value: String(props.nodePort), ruleId: 'CKP803', problem: `nodePort ${props.nodePort} is set but serviceType is ${props.serviceType ?? 'ClusterIP'}`, fix: 'set serviceType: kplus.ServiceType.NODE_PORT, or remove nodePort.' });
-    }
-    if (!Number.isInteger(props.nodePort) || props.nodePort < NODE_PORT_RANGE.min || props.nodePort > NODE_PORT_RANGE.max) {
-      this.rules.fail({ field: 'nodePort', value: String(props.nodePort), ruleId: 'CKP803', problem: `nodePort ${props.nodePort} is outside the NodePort range ${NODE_PORT_RANGE.min}–${NODE_PORT_RANGE.max}`, fix: `pick a nodePort from ${NODE_PORT_RANGE.min} to ${NODE_PORT_RANGE.max}, or leave it out to have one allocated.` });
-    }
-  }
-
-  private createNetworkPolicy(props: GracefulWebAppProps): kplus.NetworkPolicy {
-    const from = props.ingressFrom ?? [
-      kplus.Pods.all(this, 'AnyPod', { namespaces: kplus.Namespaces.all(this, 'AnyNamespace') }),
-      kplus.NetworkPolicyIpBlock.anyIpv4(this, 'AnyIpv4'),
-      kplus.NetworkPolicyIpBlock.anyIpv6(this, 'AnyIpv6'),
-    ];
-    const dns = kplus.Pods.select(this, 'KubeDns', {
-      labels: { 'k8s-app': 'kube-dns' },
-      namespaces: kplus.Namespaces.select(this, 'KubeSystem', { names: ['kube-system'] }),
-    });
-    return new kplus.NetworkPolicy(this, 'NetworkPolicy', {
-      metadata: { name: this.name },
-      selector: this.deployment,
-      ingress: { rules: from.map(peer => ({ peer, ports: [kplus.NetworkPolicyPort.tcp(props.port)] })) },
-      egress: { rules: [{ peer: dns, ports: [kplus.NetworkPolicyPort.udp(53), kplus.NetworkPolicyPort.tcp(53)] }, ...(props.egress ?? [])] },
-    });
   }
 }
