@@ -17,6 +17,8 @@ export * from './pod/service';
 
 // Rules and their enforcement
 export * from './rules/index';
+export { mainProcessExit, scriptExit } from './rules/process/main-process';
+export type { MainProcessExit, ExitKind, Terminal } from './rules/process/main-process';
 export { RuleGuard, setFindingReporter } from './guard';
 export type { FindingReporter } from './guard';
 export * from './errors';

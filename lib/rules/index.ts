@@ -14,6 +14,10 @@ import { resourcesMissing } from './resources/resources-missing';
 import { progressDeadlineTooShort } from './rollout/progress-deadline-too-short';
 import { replicasBelowOne } from './rollout/replicas-below-one';
 import { rollingUpdateDropsCapacity } from './rollout/rolling-update-drops-capacity';
+import { commandOverridesEntrypoint } from './process/command-overrides-entrypoint';
+import { mainProcessExits } from './process/main-process-exits';
+import { envVarDuplicate } from './process/env-var-duplicate';
+import { pvcStorageInvalid } from './storage/pvc-storage-invalid';
 import { Rule } from './types';
 
 export * from './types';
@@ -43,6 +47,10 @@ export const RULES: readonly Rule[] = [
   objectNameInvalid,
   configMapKeyInvalid,
   nodePortOutOfRange,
+  commandOverridesEntrypoint,
+  mainProcessExits,
+  pvcStorageInvalid,
+  envVarDuplicate,
 ];
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));
