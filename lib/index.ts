@@ -1,5 +1,6 @@
 // Constructs
 export * from './workloads/graceful-web-app';
+export * from './workloads/dev-container';
 
 // Pod building blocks
 export * from './pod/image';
@@ -14,6 +15,8 @@ export * from './pod/main-container';
 export * from './pod/network-policy';
 export * from './pod/scheduling';
 export * from './pod/service';
+export * from './pod/entrypoint';
+export * from './pod/dev-security';
 
 // Rules and their enforcement
 export * from './rules/index';

@@ -82,3 +82,17 @@ export function addDownwardApiVolume(workload: IConstruct, opts: { volumeName: s
 
 /** cdk8s-plus-27's `Capability` enum has no `ALL`, the value `drop` needs to drop every capability. */
 export const CAPABILITY_ALL = 'ALL' as kplus.Capability;
+
+/**
+ * cdk8s-plus-27 has no `stdin`/`tty` on containers. Gives the container at `containerIndex` an open
+ * stdin and a terminal, as `kubectl run -i --tty` does; `stdinOnce` stays false so stdin (and a shell
+ * reading it) outlives the first `kubectl attach`.
+ */
+export function setInteractive(workload: IConstruct, containerIndex: number): void {
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(
+    JsonPatch.add(`${pod}/containers/${containerIndex}/stdin`, true),
+    JsonPatch.add(`${pod}/containers/${containerIndex}/stdinOnce`, false),
+    JsonPatch.add(`${pod}/containers/${containerIndex}/tty`, true),
+  );
+}
