@@ -1,13 +1,17 @@
 import { App } from 'cdk8s';
 import { synthApp } from '../lib/synth';
+import { FedoraDevChart } from './fedora-dev';
 import { HttpServerChart } from './httpserver';
 import { JobsChart } from './jobs';
+import { UbuntuDevChart } from './ubuntu-dev';
 
 /** Every app of this repository, one chart (one file in dist/) each. */
 export function buildApp(outdir?: string): App {
   const app = new App({ outdir });
   new HttpServerChart(app);
   new JobsChart(app);
+  new FedoraDevChart(app);
+  new UbuntuDevChart(app);
   return app;
 }
 

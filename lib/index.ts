@@ -4,6 +4,7 @@ export * from './workloads/bounded-job';
 export * from './workloads/bounded-cron-job';
 export * from './workloads/job-bounds';
 export * from './workloads/bounded-batch-workload';
+export * from './workloads/dev-container';
 
 // Pod building blocks
 export * from './pod/image';
@@ -16,10 +17,15 @@ export * from './pod/security';
 export * from './pod/labels';
 export * from './pod/main-container';
 export * from './pod/priority';
-export * from './pod/network';
+export * from './pod/network-policy';
+export * from './pod/service';
+export * from './pod/entrypoint';
+export * from './pod/dev-security';
 
 // Rules and their enforcement
 export * from './rules/index';
+export { mainProcessExit, scriptExit } from './rules/process/main-process';
+export type { MainProcessExit, ExitKind, Terminal } from './rules/process/main-process';
 export { RuleGuard, setFindingReporter } from './guard';
 export type { FindingReporter } from './guard';
 export * from './errors';

@@ -113,3 +113,17 @@ export function setJobCompletions(workload: IConstruct, counts: { completions?: 
 export function cronOf(expression: string): Cron {
   return Object.assign(new Cron(), { expressionString: expression });
 }
+
+/**
+ * cdk8s-plus-27 has no `stdin`/`tty` on containers. Gives the container at `containerIndex` an open
+ * stdin and a terminal, as `kubectl run -i --tty` does; `stdinOnce` stays false so stdin (and a shell
+ * reading it) outlives the first `kubectl attach`.
+ */
+export function setInteractive(workload: IConstruct, containerIndex: number): void {
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(
+    JsonPatch.add(`${pod}/containers/${containerIndex}/stdin`, true),
+    JsonPatch.add(`${pod}/containers/${containerIndex}/stdinOnce`, false),
+    JsonPatch.add(`${pod}/containers/${containerIndex}/tty`, true),
+  );
+}

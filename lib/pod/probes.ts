@@ -122,6 +122,16 @@ export function startupSeconds(props: HealthProps): number {
   return period * Math.max(1, Math.ceil((props.startupTimeout ?? Duration.seconds(60)).toSeconds() / period));
 }
 
+/**
+ * How long a rollout may make no progress by default: the larger of 600s and the startup budget plus
+ * the readiness probe's first success plus minReady plus a minute (rule CKP502).
+ */
+export function defaultProgressDeadline(props: HealthProps, minReady: Duration): Duration {
+  const t = props.readiness.timing;
+  const readinessFirst = (t.initialDelay?.toSeconds() ?? 0) + (t.period ?? DEFAULTS.readiness.period).toSeconds();
+  return Duration.seconds(Math.max(600, startupSeconds(props) + readinessFirst + minReady.toSeconds() + 60));
+}
+
 /** The three probes of a container serving `port`. */
 export function buildProbes(props: HealthProps, port?: number): { readiness: kplus.Probe; liveness: kplus.Probe; startup: kplus.Probe } {
   const startupTimeout = props.startupTimeout ?? Duration.seconds(60);

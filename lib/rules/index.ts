@@ -28,6 +28,10 @@ import { jobNumberInvalid } from './jobs/job-number-invalid';
 import { jobParallelismExceedsCompletions } from './jobs/job-parallelism-exceeds-completions';
 import { jobDeadlineBelowExpectedRuntime } from './jobs/job-deadline-below-expected-runtime';
 import { cronJobStartingDeadlineTooShort } from './jobs/cronjob-starting-deadline-too-short';
+import { commandOverridesEntrypoint } from './process/command-overrides-entrypoint';
+import { mainProcessExits } from './process/main-process-exits';
+import { envVarDuplicate } from './process/env-var-duplicate';
+import { pvcStorageInvalid } from './storage/pvc-storage-invalid';
 import { Rule } from './types';
 
 export * from './types';
@@ -74,6 +78,10 @@ export const RULES: readonly Rule[] = [
   objectNameInvalid,
   configMapKeyInvalid,
   nodePortOutOfRange,
+  commandOverridesEntrypoint,
+  mainProcessExits,
+  pvcStorageInvalid,
+  envVarDuplicate,
 ];
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -3,7 +3,7 @@ import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
 import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
-import { egressRules, EgressProps } from '../pod/network';
+import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { QosClass } from '../pod/resources';
 import { restrictedPodProps } from '../pod/security';
@@ -86,12 +86,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     this.qos = main.qos;
     applyJobFields(this.workload, this.name, this.bounds, props);
     applyPriorityClass(this.rules, this.workload, props);
-    this.networkPolicy = new kplus.NetworkPolicy(this, 'NetworkPolicy', {
-      metadata: { name: this.name },
-      selector: this.workload,
-      ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
-      egress: { rules: egressRules(this, props) },
-    });
+    this.networkPolicy = addNetworkPolicy(this, this.workload, { name: this.name, ports: [], egress: props.egress });
     this.rules.suppress('polaris:missingNetworkPolicy', `the pods serve nothing, so NetworkPolicy '${this.name}' denies all ingress (no ingress rules) and allows only DNS and the declared egress; Polaris counts only policies with ingress rules`);
     labelAll(this, labels);
     this.rules.seal();

@@ -5,13 +5,13 @@ import * as kplus from '../plus';
 import { setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
 import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
-import { egressRules, EgressProps } from '../pod/network';
-import { applyPriorityClass, PriorityProps } from '../pod/priority';
-import { buildProbes, HealthProps, startupSeconds } from '../pod/probes';
+import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
+import { buildProbes, defaultProgressDeadline, HealthProps } from '../pod/probes';
 import { QosClass } from '../pod/resources';
+import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { restrictedPodProps } from '../pod/security';
+import { checkNodePort } from '../pod/service';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
-import { NODE_PORT_RANGE } from '../rules/objects/nodeport-out-of-range';
 import { computeQosClass, QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
@@ -119,15 +119,13 @@ export class GracefulWebApp extends Construct {
     if (!Number.isInteger(maxSurge) || maxSurge < 1) {
       this.rules.fail({ field: 'maxSurge', value: String(maxSurge), ruleId: 'CKP501', problem: `maxSurge (${maxSurge}) must be at least 1, since maxUnavailable is 0`, fix: 'set maxSurge to 1 or more.' });
     }
-    this.checkNodePort(props);
+    checkNodePort(this.rules, props.serviceType, props.nodePort);
 
     const shutdown = planShutdown(props, this.rules, props.port);
     this.terminationGracePeriod = shutdown.terminationGracePeriod;
     const labels = recommendedLabels(this.name, props.image, props, 'server');
     const minReady = props.minReady ?? Duration.seconds(5);
-    const readinessFirst = (props.readiness.timing.initialDelay?.toSeconds() ?? 0) + (props.readiness.timing.period?.toSeconds() ?? 5);
-    const progressDeadline = props.progressDeadline
-      ?? Duration.seconds(Math.max(600, startupSeconds(props) + readinessFirst + minReady.toSeconds() + 60));
+    const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);
 
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
@@ -172,7 +170,7 @@ export class GracefulWebApp extends Construct {
       ports: [{ name: portName, port: props.servicePort ?? props.port, targetPort: props.port, nodePort: props.nodePort }],
     });
 
-    this.networkPolicy = this.createNetworkPolicy(props);
+    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [props.port], ingressFrom: props.ingressFrom, egress: props.egress });
 
     if (replicas >= 2) {
       this.podDisruptionBudget = new kplus.k8s.KubePodDisruptionBudget(this, 'Disruption', {
@@ -190,29 +188,5 @@ export class GracefulWebApp extends Construct {
   /** The QoS class Kubernetes will compute for the pods, from the synthesized pod spec. */
   public get qosClass(): QosClassName {
     return computeQosClass(ApiObject.of(this.deployment).toJson().spec.template.spec);
-  }
-
-  private checkNodePort(props: GracefulWebAppProps): void {
-    if (props.nodePort === undefined) return;
-    if ((props.serviceType ?? kplus.ServiceType.CLUSTER_IP) !== kplus.ServiceType.NODE_PORT && props.serviceType !== kplus.ServiceType.LOAD_BALANCER) {
-      this.rules.fail({ field: 'nodePort', value: String(props.nodePort), ruleId: 'CKP803', problem: `nodePort ${props.nodePort} is set but serviceType is ${props.serviceType ?? 'ClusterIP'}`, fix: 'set serviceType: kplus.ServiceType.NODE_PORT, or remove nodePort.' });
-    }
-    if (!Number.isInteger(props.nodePort) || props.nodePort < NODE_PORT_RANGE.min || props.nodePort > NODE_PORT_RANGE.max) {
-      this.rules.fail({ field: 'nodePort', value: String(props.nodePort), ruleId: 'CKP803', problem: `nodePort ${props.nodePort} is outside the NodePort range ${NODE_PORT_RANGE.min}–${NODE_PORT_RANGE.max}`, fix: `pick a nodePort from ${NODE_PORT_RANGE.min} to ${NODE_PORT_RANGE.max}, or leave it out to have one allocated.` });
-    }
-  }
-
-  private createNetworkPolicy(props: GracefulWebAppProps): kplus.NetworkPolicy {
-    const from = props.ingressFrom ?? [
-      kplus.Pods.all(this, 'AnyPod', { namespaces: kplus.Namespaces.all(this, 'AnyNamespace') }),
-      kplus.NetworkPolicyIpBlock.anyIpv4(this, 'AnyIpv4'),
-      kplus.NetworkPolicyIpBlock.anyIpv6(this, 'AnyIpv6'),
-    ];
-    return new kplus.NetworkPolicy(this, 'NetworkPolicy', {
-      metadata: { name: this.name },
-      selector: this.deployment,
-      ingress: { rules: from.map(peer => ({ peer, ports: [kplus.NetworkPolicyPort.tcp(props.port)] })) },
-      egress: { rules: egressRules(this, props) },
-    });
   }
 }
