@@ -11,6 +11,13 @@ export * from './pod/downward-api';
 export * from './pod/security';
 export * from './pod/labels';
 export * from './pod/main-container';
+export * from './pod/handler-extras';
+export * from './pod/lifecycle';
+export * from './pod/volumes';
+export * from './pod/extra-container';
+export * from './pod/init-containers';
+export * from './pod/sidecars';
+export * from './pod/composition';
 
 // Rules and their enforcement
 export * from './rules/index';

@@ -15,6 +15,13 @@ import { progressDeadlineTooShort } from './rollout/progress-deadline-too-short'
 import { replicasBelowOne } from './rollout/replicas-below-one';
 import { rollingUpdateDropsCapacity } from './rollout/rolling-update-drops-capacity';
 import { Rule } from './types';
+import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
+import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
+import { containerNameDuplicate } from './objects/container-name-duplicate';
+import { containerPortConflict } from './objects/container-port-conflict';
+import { containerNameInvalid } from './objects/container-name-invalid';
+import { volumeMountInvalid } from './objects/volume-mount-invalid';
+import { serviceTargetPortUndeclared } from './objects/service-target-port-undeclared';
 
 export * from './types';
 export * from './engine';
@@ -23,8 +30,8 @@ export { computeQosClass, QOS_ANNOTATION } from './qos';
 export type { QosClassName } from './qos';
 
 /**
- * The registry: every rule, in id order. Ids are stable and never reused; a retired rule
- * stays listed in RULES.md as retired rather than being renumbered.
+ * The registry: every rule, in id order (sorted here, so new rules are appended). Ids are stable
+ * and never reused; a retired rule stays listed in RULES.md as retired rather than being renumbered.
  */
 export const RULES: readonly Rule[] = [
   imageMutableTag,
@@ -43,7 +50,14 @@ export const RULES: readonly Rule[] = [
   objectNameInvalid,
   configMapKeyInvalid,
   nodePortOutOfRange,
-];
+  initContainerProbeOrLifecycle,
+  sidecarStopsBeforeApp,
+  containerNameDuplicate,
+  containerPortConflict,
+  containerNameInvalid,
+  volumeMountInvalid,
+  serviceTargetPortUndeclared,
+].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));
 
