@@ -1,8 +1,10 @@
 import { App } from 'cdk8s';
 import { synthApp } from '../lib/synth';
 import { FedoraDevChart } from './fedora-dev';
+import { FrontendChart } from './frontend';
 import { HttpServerChart } from './httpserver';
 import { JobsChart } from './jobs';
+import { RateLimitedChart } from './ratelimited';
 import { UbuntuDevChart } from './ubuntu-dev';
 
 /** Every app of this repository, one chart (one file in dist/) each. */
@@ -12,6 +14,8 @@ export function buildApp(outdir?: string): App {
   new JobsChart(app);
   new FedoraDevChart(app);
   new UbuntuDevChart(app);
+  new FrontendChart(app);
+  new RateLimitedChart(app);
   return app;
 }
 

@@ -21,6 +21,13 @@ export * from './pod/network-policy';
 export * from './pod/service';
 export * from './pod/entrypoint';
 export * from './pod/dev-security';
+export * from './pod/handler-extras';
+export * from './pod/lifecycle';
+export * from './pod/volumes';
+export * from './pod/extra-container';
+export * from './pod/init-containers';
+export * from './pod/sidecars';
+export * from './pod/composition';
 
 // Rules and their enforcement
 export * from './rules/index';

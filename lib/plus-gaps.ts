@@ -127,3 +127,43 @@ export function setInteractive(workload: IConstruct, containerIndex: number): vo
     JsonPatch.add(`${pod}/containers/${containerIndex}/tty`, true),
   );
 }
+
+/** Where a container sits in its pod spec. */
+export interface ContainerAddress {
+  /** True for `initContainers`, false for `containers`. */
+  readonly init: boolean;
+  /** The position in that list. */
+  readonly index: number;
+}
+
+/** A probe's or lifecycle hook's action fields that cdk8s-plus-27 cannot express. */
+export interface ActionFields {
+  /** The action the handler uses. */
+  readonly action: 'httpGet' | 'tcpSocket';
+  /** A named port. @default - the numeric port cdk8s-plus rendered */
+  readonly port?: string;
+  /** HTTP request headers. @default - none */
+  readonly httpHeaders?: readonly { readonly name: string; readonly value: string }[];
+  /** The HTTP scheme. @default - what cdk8s-plus rendered (HTTP for hooks) */
+  readonly scheme?: string;
+}
+
+/**
+ * cdk8s-plus-27's Probe and Handler have no `httpHeaders` and type ports as numbers (no named ports);
+ * its Handler (lifecycle hooks) has no `scheme` either.
+ * Sets them on the handler at `handlerPath` (`readinessProbe`, `lifecycle/postStart`, ...) of the
+ * container at `container`, which must already render that handler with that action.
+ */
+export function setActionFields(workload: IConstruct, container: ContainerAddress, handlerPath: string, fields: ActionFields): void {
+  const { obj, pod } = target(workload);
+  const base = `${pod}/${container.init ? 'initContainers' : 'containers'}/${container.index}/${handlerPath}/${fields.action}`;
+  // The import renders an IntOrString from its `value`.
+  if (fields.port !== undefined) obj.addJsonPatch(JsonPatch.add(`${base}/port`, { value: fields.port }));
+  if (fields.httpHeaders && fields.httpHeaders.length > 0) obj.addJsonPatch(JsonPatch.add(`${base}/httpHeaders`, fields.httpHeaders));
+  if (fields.scheme !== undefined) obj.addJsonPatch(JsonPatch.add(`${base}/scheme`, fields.scheme));
+}
+
+/** cdk8s-plus-27 types a Service port's `targetPort` as a number: no named target ports. */
+export function setServiceTargetPortName(service: IConstruct, portIndex: number, name: string): void {
+  ApiObject.of(service).addJsonPatch(JsonPatch.add(`/spec/ports/${portIndex}/targetPort`, { value: name }));
+}

@@ -5,6 +5,7 @@ import { setImagePullSecrets } from '../plus-gaps';
 import { QOS_ANNOTATION } from '../rules/qos';
 import { addAppConfig, AppConfigProps } from './config';
 import { addDownwardApi, DownwardApiProps } from './downward-api';
+import { applyActionFields } from './handler-extras';
 import { ImageProps } from './image';
 import { QosClass, QosProps, toContainerResources } from './resources';
 import { applyRestrictedPod, restrictedContainerSecurity, RunAsProps } from './security';
@@ -90,6 +91,7 @@ export function addMainContainer(scope: Construct, workload: kplus.Workload, pro
     startup: opts.startup,
     lifecycle: opts.lifecycle,
   });
+  applyActionFields(workload, { init: false, index: 0 }, opts);
   for (const key of Object.keys(props.env ?? {}).sort()) {
     container.env.addVariable(key, kplus.EnvValue.fromValue(props.env![key]));
   }

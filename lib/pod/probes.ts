@@ -1,5 +1,7 @@
 import { Duration } from 'cdk8s';
+import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
+import { actionFields, plusPort, PortRef, withActionFields } from './handler-extras';
 
 /** Timing of one probe. Every field maps to the probe field of the same name. */
 export interface ProbeTiming {
@@ -17,21 +19,33 @@ export interface ProbeTiming {
 
 /** Options of an HTTP health check. */
 export interface HttpHealthCheckOptions extends ProbeTiming {
-  /** @default - the container's served port */
-  readonly port?: number;
+  /**
+   * The port, by number or by the name of a port the container declares (rule CKP203). A name keeps
+   * the probe right when the port number changes.
+   * @default - the container's served port
+   */
+  readonly port?: PortRef;
   /** @default kplus.ConnectionScheme.HTTP */
   readonly scheme?: kplus.ConnectionScheme;
+  /**
+   * Request headers, e.g. `{ Host: 'www.example.com' }` for a virtual host, in this order.
+   * @default - none
+   */
+  readonly headers?: Record<string, string>;
 }
 
 /** Options of a TCP health check. */
 export interface TcpHealthCheckOptions extends ProbeTiming {
-  /** @default - the container's served port */
-  readonly port?: number;
+  /**
+   * The port, by number or by the name of a port the container declares (rule CKP203).
+   * @default - the container's served port
+   */
+  readonly port?: PortRef;
 }
 
 type Handler =
-  | { readonly type: 'http'; readonly path: string; readonly port?: number; readonly scheme?: kplus.ConnectionScheme }
-  | { readonly type: 'tcp'; readonly port?: number }
+  | { readonly type: 'http'; readonly path: string; readonly port?: PortRef; readonly scheme?: kplus.ConnectionScheme; readonly headers?: Record<string, string> }
+  | { readonly type: 'tcp'; readonly port?: PortRef }
   | { readonly type: 'exec'; readonly command: string[] };
 
 /** The role a probe plays, which sets its default timing. */
@@ -51,7 +65,7 @@ const DEFAULTS: Record<ProbeRole, Required<Omit<ProbeTiming, 'initialDelay'>>> =
 export class HealthCheck {
   /** An HTTP GET; 200–399 is healthy. */
   public static httpGet(path: string, options: HttpHealthCheckOptions = {}): HealthCheck {
-    return new HealthCheck({ type: 'http', path, port: options.port, scheme: options.scheme }, options);
+    return new HealthCheck({ type: 'http', path, port: options.port, scheme: options.scheme, headers: options.headers }, options);
   }
 
   /** A TCP connect to the port. */
@@ -72,15 +86,17 @@ export class HealthCheck {
   }
 
   /** The port the handler targets, if it names one. */
-  public get port(): number | undefined {
+  public get port(): PortRef | undefined {
     return this.handler.type === 'exec' ? undefined : this.handler.port;
   }
 
   /**
-   * The cdk8s-plus probe for a role, role defaults under the check's own timing.
+   * The cdk8s-plus probe for a role, role defaults under the check's own timing. cdk8s-plus-27 has
+   * no named ports or headers: those are written when the probe goes through `addMainContainer` or
+   * the pod composition (`applyActionFields`); until then a named port renders as port 0.
    * @param defaultPort the port to probe when the check names none (the container's served port)
    */
-  public toProbe(role: ProbeRole, defaultPort?: number): kplus.Probe {
+  public toProbe(role: ProbeRole, defaultPort?: PortRef): kplus.Probe {
     const d = DEFAULTS[role];
     const t = this.timing;
     const opts = {
@@ -92,10 +108,36 @@ export class HealthCheck {
     };
     const h = this.handler;
     switch (h.type) {
-      case 'http': return kplus.Probe.fromHttpGet(h.path, { ...opts, port: h.port ?? defaultPort, scheme: h.scheme });
-      case 'tcp': return kplus.Probe.fromTcpSocket({ ...opts, port: h.port ?? defaultPort });
+      case 'http': {
+        const port = h.port ?? defaultPort;
+        return withActionFields(kplus.Probe.fromHttpGet(h.path, { ...opts, port: plusPort(port), scheme: h.scheme }), actionFields('httpGet', port, h.headers));
+      }
+      case 'tcp': {
+        const port = h.port ?? defaultPort;
+        return withActionFields(kplus.Probe.fromTcpSocket({ ...opts, port: plusPort(port) }), actionFields('tcpSocket', port));
+      }
       case 'exec': return kplus.Probe.fromCommand(h.command, opts);
     }
+  }
+}
+
+/**
+ * Fails through `guard` (CKP204) when a duration of the check is not a whole number of seconds:
+ * probe fields count seconds, and cdk8s cannot render 500ms.
+ * @param field the prop holding the check, for the message (`readiness`, `sidecars[0].liveness`)
+ */
+export function checkWholeSeconds(guard: RuleGuard, field: string, check: HealthCheck): void {
+  const t = check.timing;
+  for (const [name, d] of [['initialDelay', t.initialDelay], ['period', t.period], ['timeout', t.timeout]] as const) {
+    if (d === undefined || Number.isInteger(d.toSeconds({ integral: false }))) continue;
+    const shown = `${d.toMilliseconds({ integral: false })}ms`;
+    guard.fail({
+      field: `${field}.${name}`,
+      value: shown,
+      ruleId: 'CKP204',
+      problem: `${field}.${name} (${shown}) is not a whole number of seconds: probe timing counts seconds`,
+      fix: `use whole seconds, e.g. Duration.seconds(${Math.max(1, Math.round(d.toSeconds({ integral: false })))}).`,
+    });
   }
 }
 
@@ -133,7 +175,7 @@ export function defaultProgressDeadline(props: HealthProps, minReady: Duration):
 }
 
 /** The three probes of a container serving `port`. */
-export function buildProbes(props: HealthProps, port?: number): { readiness: kplus.Probe; liveness: kplus.Probe; startup: kplus.Probe } {
+export function buildProbes(props: HealthProps, port?: PortRef): { readiness: kplus.Probe; liveness: kplus.Probe; startup: kplus.Probe } {
   const startupTimeout = props.startupTimeout ?? Duration.seconds(60);
   const period = DEFAULTS.startup.period.toSeconds();
   return {

@@ -33,6 +33,13 @@ import { mainProcessExits } from './process/main-process-exits';
 import { envVarDuplicate } from './process/env-var-duplicate';
 import { pvcStorageInvalid } from './storage/pvc-storage-invalid';
 import { Rule } from './types';
+import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
+import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
+import { containerNameDuplicate } from './objects/container-name-duplicate';
+import { containerPortConflict } from './objects/container-port-conflict';
+import { containerNameInvalid } from './objects/container-name-invalid';
+import { volumeMountInvalid } from './objects/volume-mount-invalid';
+import { serviceTargetPortUndeclared } from './objects/service-target-port-undeclared';
 
 export * from './types';
 export * from './engine';
@@ -44,8 +51,8 @@ export type { ScheduleProblem } from './cron';
 export { EXPECTED_RUNTIME_ANNOTATION } from './jobs/job-deadline-below-expected-runtime';
 
 /**
- * The registry: every rule, in id order. Ids are stable and never reused; a retired rule
- * stays listed in RULES.md as retired rather than being renumbered.
+ * The registry: every rule, in id order (sorted here, so new rules are appended). Ids are stable
+ * and never reused; a retired rule stays listed in RULES.md as retired rather than being renumbered.
  */
 export const RULES: readonly Rule[] = [
   imageMutableTag,
@@ -82,7 +89,14 @@ export const RULES: readonly Rule[] = [
   mainProcessExits,
   pvcStorageInvalid,
   envVarDuplicate,
-];
+  initContainerProbeOrLifecycle,
+  sidecarStopsBeforeApp,
+  containerNameDuplicate,
+  containerPortConflict,
+  containerNameInvalid,
+  volumeMountInvalid,
+  serviceTargetPortUndeclared,
+].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));
 

@@ -2,21 +2,26 @@ import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
-import { setRevisionHistoryLimit, setTopologySpread } from '../plus-gaps';
+import { setRevisionHistoryLimit, setServiceTargetPortName, setTopologySpread } from '../plus-gaps';
+import { composePod, PodCompositionProps } from '../pod/composition';
+import { PortRef } from '../pod/handler-extras';
 import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
+import { LifecycleProps } from '../pod/lifecycle';
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
-import { buildProbes, defaultProgressDeadline, HealthProps } from '../pod/probes';
+import { buildProbes, checkWholeSeconds, defaultProgressDeadline, HealthProps } from '../pod/probes';
 import { QosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { restrictedPodProps } from '../pod/security';
 import { checkNodePort } from '../pod/service';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
+import { sidecarStops } from '../pod/sidecars';
 import { computeQosClass, QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** Props of {@link GracefulWebApp}. */
-export interface GracefulWebAppProps extends MainContainerProps, HealthProps, ShutdownProps, RecommendedLabelsProps, PriorityProps, EgressProps {
+export interface GracefulWebAppProps
+  extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -63,9 +68,16 @@ export interface GracefulWebAppProps extends MainContainerProps, HealthProps, Sh
   readonly serviceType?: kplus.ServiceType;
   /**
    * The Service port.
-   * @default - the container port
+   * @default - the target port's number
    */
   readonly servicePort?: number;
+  /**
+   * Where the Service (and the NetworkPolicy's ingress) sends traffic: a port of the app or of a
+   * sidecar, by number or by name. Name a proxy sidecar's port to put the proxy in front of the app
+   * (rule CKP809: it must be declared).
+   * @default - `port`, by number
+   */
+  readonly targetPort?: PortRef;
   /**
    * A fixed node port (NodePort Services only), in 30000–32767 (rule CKP803).
    * @default - allocated by the cluster
@@ -100,6 +112,10 @@ export class GracefulWebApp extends Construct {
   public readonly configMap?: kplus.ConfigMap;
   /** Present when replicas ≥ 2. */
   public readonly podDisruptionBudget?: kplus.k8s.KubePodDisruptionBudget;
+  /** The init containers, in run order. */
+  public readonly initContainers: kplus.Container[];
+  /** The sidecar containers. */
+  public readonly sidecars: kplus.Container[];
   /** The declared QoS class. */
   public readonly qos: QosClass;
   /** The pod's terminationGracePeriod, computed from preStopDelay + drainTimeout + margin unless given. */
@@ -120,8 +136,10 @@ export class GracefulWebApp extends Construct {
       this.rules.fail({ field: 'maxSurge', value: String(maxSurge), ruleId: 'CKP501', problem: `maxSurge (${maxSurge}) must be at least 1, since maxUnavailable is 0`, fix: 'set maxSurge to 1 or more.' });
     }
     checkNodePort(this.rules, props.serviceType, props.nodePort);
+    checkWholeSeconds(this.rules, 'readiness', props.readiness);
+    if (props.liveness) checkWholeSeconds(this.rules, 'liveness', props.liveness);
 
-    const shutdown = planShutdown(props, this.rules, props.port);
+    const shutdown = planShutdown(props, this.rules, props.port, sidecarStops(props.sidecars));
     this.terminationGracePeriod = shutdown.terminationGracePeriod;
     const labels = recommendedLabels(this.name, props.image, props, 'server');
     const minReady = props.minReady ?? Duration.seconds(5);
@@ -150,11 +168,14 @@ export class GracefulWebApp extends Construct {
       readiness: probes.readiness,
       liveness: probes.liveness,
       startup: probes.startup,
-      lifecycle: shutdown.preStop ? { preStop: shutdown.preStop } : undefined,
+      lifecycle: shutdown.preStop || props.postStart ? { preStop: shutdown.preStop, postStart: props.postStart?.toHandler(props.port) } : undefined,
     });
     this.container = main.container;
     this.configMap = main.configMap;
     this.qos = main.qos;
+    const pod = composePod(this, this.deployment, this.rules, props, { main: this.container, instance: this.name, appStop: shutdown.appStop });
+    this.initContainers = pod.initContainers;
+    this.sidecars = pod.sidecars;
     setRevisionHistoryLimit(this.deployment, props.revisionHistoryLimit ?? 5);
     const selector = this.deployment.matchLabels;
     // Soft spread: never blocks scheduling; costs nothing at 1 replica and keeps scale-ups apart.
@@ -163,14 +184,16 @@ export class GracefulWebApp extends Construct {
     })));
     applyPriorityClass(this.rules, this.deployment, props);
 
+    const target = this.resolveTargetPort(props.targetPort ?? props.port, props.port);
     this.service = new kplus.Service(this, 'Service', {
       metadata: { name: this.name },
       selector: this.deployment,
       type: props.serviceType ?? kplus.ServiceType.CLUSTER_IP,
-      ports: [{ name: portName, port: props.servicePort ?? props.port, targetPort: props.port, nodePort: props.nodePort }],
+      ports: [{ name: portName, port: props.servicePort ?? target.number, targetPort: target.number, nodePort: props.nodePort }],
     });
+    if (target.name !== undefined) setServiceTargetPortName(this.service, 0, target.name);
 
-    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [props.port], ingressFrom: props.ingressFrom, egress: props.egress });
+    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number], ingressFrom: props.ingressFrom, egress: props.egress });
 
     if (replicas >= 2) {
       this.podDisruptionBudget = new kplus.k8s.KubePodDisruptionBudget(this, 'Disruption', {
@@ -188,5 +211,27 @@ export class GracefulWebApp extends Construct {
   /** The QoS class Kubernetes will compute for the pods, from the synthesized pod spec. */
   public get qosClass(): QosClassName {
     return computeQosClass(ApiObject.of(this.deployment).toJson().spec.template.spec);
+  }
+
+  /**
+   * The container port the Service targets, failing (CKP809) unless the app or a sidecar declares it.
+   * @param fallback the number to use when CKP809 is suppressed and a named target is undeclared
+   */
+  private resolveTargetPort(target: PortRef, fallback: number): { number: number; name?: string } {
+    const ports = [this.container, ...this.sidecars].flatMap(c => c.ports.map(p => ({ ...p, container: c.name })));
+    const found = ports.find(p => (typeof target === 'number' ? p.number === target && (p.protocol ?? kplus.Protocol.TCP) === kplus.Protocol.TCP : p.name === target));
+    if (!found) {
+      const declared = ports.map(p => `${p.name ? `'${p.name}' ` : ''}${p.number} (${p.container})`).join(', ');
+      const shown = typeof target === 'string' ? `'${target}'` : String(target);
+      this.rules.fail({
+        field: 'targetPort',
+        value: shown,
+        ruleId: 'CKP809',
+        problem: `targetPort ${shown} is not a port of the app or a sidecar (declared: ${declared})`,
+        fix: 'target a declared port by name or number, or declare the port on the container that listens on it.',
+      });
+    }
+    const name = typeof target === 'string' ? target : undefined;
+    return { number: found?.number ?? (typeof target === 'number' ? target : fallback), name };
   }
 }
