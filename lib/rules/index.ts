@@ -22,6 +22,7 @@ import { cronJobConcurrencyAllow } from './jobs/cronjob-concurrency-allow';
 import { cronJobScheduleInvalid } from './jobs/cronjob-schedule-invalid';
 import { cronJobTimeZoneInvalid } from './jobs/cronjob-time-zone-invalid';
 import { jobContainerProbe } from './jobs/job-container-probe';
+import { jobContainerServesPort } from './jobs/job-container-serves-port';
 import { jobRestartPolicyInvalid } from './jobs/job-restart-policy-invalid';
 import { jobPodFailurePolicyInvalid } from './jobs/job-pod-failure-policy-invalid';
 import { jobNumberInvalid } from './jobs/job-number-invalid';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   cronJobScheduleInvalid,
   cronJobTimeZoneInvalid,
   jobContainerProbe,
+  jobContainerServesPort,
   jobRestartPolicyInvalid,
   jobPodFailurePolicyInvalid,
   jobNumberInvalid,

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
 import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
+import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
@@ -11,7 +12,10 @@ import { Suppression } from '../rules/suppressions';
 import { applyJobFields, JobBounds, JobBoundsProps, resolveJobBounds } from './job-bounds';
 
 /** Props every batch construct takes: the main container, the job bounds, labels, scheduling and network. */
-export interface BatchWorkloadProps extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps {
+export interface BatchWorkloadProps
+  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps,
+  // No sidecars: a 1.27 sidecar never exits, so the Job would never complete (CKP614).
+  Omit<PodCompositionProps, 'sidecars'> {
   /**
    * The name of every object and the `app.kubernetes.io/instance` label. A DNS-1123 label (rule CKP801)
    * of at most 63 characters, 52 for a CronJob (its Jobs get an 11-character suffix).
@@ -58,6 +62,8 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
   /** Present when `config` has keys. */
   public readonly configMap?: kplus.ConfigMap;
   /** The declared QoS class. */
+  /** The init containers, in run order. */
+  public readonly initContainers: kplus.Container[];
   public readonly qos: QosClass;
   /** The resolved deadline, retries and failure handling. */
   public readonly bounds: JobBounds;
@@ -83,6 +89,18 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     const main = addMainContainer(this, this.workload, props, { name: this.name, instance: this.name });
     this.container = main.container;
     this.configMap = main.configMap;
+    const sidecars = (props as PodCompositionProps).sidecars;
+    if (sidecars?.length) {
+      // Not a prop in TypeScript; a JavaScript caller still gets told rather than silently ignored.
+      this.rules.fail({
+        field: 'sidecars',
+        value: sidecars.map(x => `'${x.name}'`).join(', '),
+        ruleId: 'CKP614',
+        problem: 'has sidecars, but a sidecar never exits in Kubernetes 1.27, so the Job would never complete',
+        fix: 'run the sidecar\'s work in an init container or in the main container, or suppress CKP614 if it exits on its own.',
+      });
+    }
+    this.initContainers = composePod(this, this.workload, this.rules, props, { main: this.container, instance: this.name }).initContainers;
     this.qos = main.qos;
     applyJobFields(this.workload, this.name, this.bounds, props);
     applyPriorityClass(this.rules, this.workload, props);

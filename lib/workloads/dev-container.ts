@@ -7,6 +7,7 @@ import { setInteractive, setPodSeccompRuntimeDefault } from '../plus-gaps';
 import { DevSecurity } from '../pod/dev-security';
 import { Foreground, startupArgs } from '../pod/entrypoint';
 import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/labels';
+import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy } from '../pod/network-policy';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
@@ -60,7 +61,7 @@ export interface WorkspaceProps {
  * Props of {@link DevContainer}. Not `podInfoPath`: its downwardAPI volume patch needs the pod to
  * have volumes already, which a root profile without a workspace does not.
  */
-export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps {
+export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps, PodCompositionProps {
   /**
    * The name of every object and the `app.kubernetes.io/instance` label. A DNS-1123 label (rule CKP801).
    * @default - the construct id
@@ -207,6 +208,10 @@ export class DevContainer extends Construct {
   /** The container's args: the startup script ending in the foreground process, or the given `args`. */
   public readonly args: string[];
   /** The declared QoS class. */
+  /** The init containers, in run order. */
+  public readonly initContainers: kplus.Container[];
+  /** The sidecar containers (a dev box stops without a preStop: they get no wait). */
+  public readonly sidecars: kplus.Container[];
   public readonly qos: QosClass;
   /** The rules run over this box's objects at synth, and its suppressions. */
   public readonly rules: RuleGuard;
@@ -256,6 +261,9 @@ export class DevContainer extends Construct {
     });
     this.container = main.container;
     this.configMap = main.configMap;
+    const pod = composePod(this, this.deployment, this.rules, props, { main: this.container, instance: this.name });
+    this.initContainers = pod.initContainers;
+    this.sidecars = pod.sidecars;
     if (!security.isRestricted) setPodSeccompRuntimeDefault(this.deployment);
     if (interactive) setInteractive(this.deployment, 0);
     this.workspace = this.addWorkspace(props.workspace);

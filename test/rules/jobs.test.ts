@@ -244,3 +244,15 @@ describe('CKP613 cronjob-starting-deadline-too-short', () => {
     expect(cronJobStartingDeadlineTooShort.check(cronJob({ startingDeadlineSeconds: 5 }), ctx)[0].message).toMatch(/shorter than the controller's 10s/);
   });
 });
+
+describe('CKP614 job-container-serves-port', () => {
+  const { jobContainerServesPort } = require('../../lib/rules/jobs/job-container-serves-port');
+  const jobWith = (containers: any[]) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { containers } } } });
+  test('compliant: a batch container serves nothing', () => {
+    expect(jobContainerServesPort.check(jobWith([{ name: 'main', image: 'x:1' }]), { objects: [] })).toEqual([]);
+  });
+  test('non-compliant: a proxy sidecar with a port', () => {
+    const v = jobContainerServesPort.check(jobWith([{ name: 'main', image: 'x:1' }, { name: 'proxy', image: 'y:1', ports: [{ containerPort: 9901 }] }]), { objects: [] });
+    expect(v).toEqual([expect.objectContaining({ container: 'proxy', field: 'spec.template.spec.containers[1].ports' })]);
+  });
+});

@@ -1,5 +1,5 @@
 import { ApiObject, Duration, JsonPatch, Size, Testing } from 'cdk8s';
-import { BoundedJob, BoundedJobProps, HealthCheck, kplus, QosClass } from '../../lib';
+import { BoundedJob, BoundedJobProps, computeQosClass, HealthCheck, kplus, QosClass, SharedVolume } from '../../lib';
 import { chart } from '../util';
 
 const base: BoundedJobProps = {
@@ -169,4 +169,38 @@ describe('BoundedJob suppressions', () => {
 
 test('snapshot: all defaults', () => {
   expect(synthJob().out).toMatchSnapshot();
+});
+
+describe('BoundedJob init containers (issue 6 composition)', () => {
+  const small = { requests: { cpu: kplus.Cpu.millis(50), memory: Size.mebibytes(32) } };
+
+  test('run in order before the job, share a volume with it, and count in the QoS class', () => {
+    const schema = SharedVolume.emptyDir('schema');
+    const { job, out } = synthJob({
+      initContainers: [
+        { name: 'wait-for-db', image: 'busybox:1.36.1', command: ['sh', '-c', 'until nc -z db 5432; do sleep 2; done'], resources: small },
+        { name: 'fetch-schema', image: 'busybox:1.36.1', command: ['cp', '-r', '/schema/.', '/work'], resources: small, mounts: [schema.at('/work')] },
+      ],
+      mounts: [schema.at('/schema', { readOnly: true })],
+    });
+    const pod = podOf(out.find(o => o.kind === 'Job'));
+    expect(pod.initContainers.map((c: any) => c.name)).toEqual(['wait-for-db', 'fetch-schema']);
+    expect(pod.initContainers[1].volumeMounts).toContainEqual({ mountPath: '/work', name: 'schema' });
+    expect(main({ spec: { template: { spec: pod } } }).volumeMounts).toContainEqual({ mountPath: '/schema', name: 'schema', readOnly: true });
+    expect(job.initContainers).toHaveLength(2);
+    expect(computeQosClass(pod)).toBe('Guaranteed');
+  });
+
+  test('an init container with a probe fails with CKP205', () => {
+    const probed = { name: 'wait', image: 'busybox:1.36.1', command: ['true'], resources: small, readiness: HealthCheck.exec(['true']) } as any;
+    expect(() => synthJob({ initContainers: [probed] })).toThrow(/\[CKP205\]/);
+  });
+
+  test('sidecars are not a BoundedJob prop; given anyway (JavaScript) they fail with CKP614', () => {
+    const sidecar = { name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', ports: [{ number: 9901 }], readiness: HealthCheck.tcpSocket({ port: 9901 }), resources: small };
+    expect(() => synthJob({ sidecars: [sidecar] } as any)).toThrow(/^BoundedJob 'test\/migrate': has sidecars, but a sidecar never exits.*\[CKP614\]\. Fix: /);
+    // Suppressed, the sidecar is added as given, and its required readiness probe meets CKP607.
+    expect(() => synthJob({ sidecars: [sidecar], suppressions: [{ id: 'CKP614', reason: 'the proxy exits when /shared/done appears' }] } as any))
+      .toThrow(/container 'proxy': has a readinessProbe.*\[CKP607\]/);
+  });
 });

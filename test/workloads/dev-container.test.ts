@@ -1,5 +1,5 @@
 import { ApiObject, Duration, Size, Testing } from 'cdk8s';
-import { DevContainer, DevContainerProps, DevSecurity, Foreground, kplus, mainProcessExit, QosClass, RELAXATION_CHECKS } from '../../lib';
+import { DevContainer, DevContainerProps, DevSecurity, Foreground, kplus, mainProcessExit, QosClass, RELAXATION_CHECKS, SharedVolume } from '../../lib';
 import { chart } from '../util';
 
 const base: DevContainerProps = {
@@ -268,4 +268,25 @@ describe('DevContainer overrides, said out loud', () => {
 
 test('snapshot: all defaults', () => {
   expect(synthDev().out).toMatchSnapshot();
+});
+
+describe('DevContainer init containers and sidecars (issue 6 composition)', () => {
+  const small = { requests: { cpu: kplus.Cpu.millis(50), memory: Size.mebibytes(32) }, limits: { cpu: kplus.Cpu.millis(50), memory: Size.mebibytes(32) } };
+
+  test('an init container seeds a shared volume the box mounts', () => {
+    const dotfiles = SharedVolume.emptyDir('dotfiles');
+    const { box, out } = synthDev({
+      initContainers: [{ name: 'dotfiles', image: 'alpine/git:2.43.0', command: ['git', 'clone', 'https://example.invalid/dotfiles.git', '/out'], resources: small, mounts: [dotfiles.at('/out')] }],
+      mounts: [dotfiles.at('/etc/skel.d', { readOnly: true })],
+    });
+    const pod = out.find(o => o.kind === 'Deployment').spec.template.spec;
+    expect(pod.initContainers.map((c: any) => c.name)).toEqual(['dotfiles']);
+    expect(pod.containers[0].volumeMounts).toContainEqual({ mountPath: '/etc/skel.d', name: 'dotfiles', readOnly: true });
+    expect(box.initContainers).toHaveLength(1);
+  });
+
+  test('an init container with a lifecycle hook fails with CKP205', () => {
+    const hooked = { name: 'setup', image: 'busybox:1.36.1', command: ['true'], resources: small, postStart: {} } as any;
+    expect(() => synthDev({ initContainers: [hooked] })).toThrow(/\[CKP205\]/);
+  });
 });
