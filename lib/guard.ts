@@ -79,13 +79,12 @@ export class RuleGuard {
 
   /** The message of a finding, in the library's one error shape. */
   public format(f: Finding): string {
-    const where = `${f.object.kind} '${f.object.metadata?.name}'${f.container ? ` container '${f.container}'` : ''}`;
     return formatProblem({
       construct: this.constructType,
       path: this.scope.node.path,
       field: f.field,
       ruleId: f.rule.id,
-      problem: `${where}: ${f.message} (at ${f.field})`,
+      problem: `${describeTarget(f)}: ${f.message} (at ${f.field})`,
       fix: f.fix,
     });
   }
@@ -98,7 +97,10 @@ export class RuleGuard {
         errors.push(line);
         continue;
       }
-      const tagged = f.suppressed ? `suppressed (${f.suppressed.reason}): ${line}` : `${f.rule.level}: ${line}`;
+      // A suppressed finding is a decision already made: one short line that names it and its reason.
+      const tagged = f.suppressed
+        ? `suppressed ${f.rule.id} ${f.rule.name} on ${this.constructType} '${this.scope.node.path}' ${describeTarget(f)}: ${f.suppressed.reason}`
+        : `${f.rule.level}: ${line}`;
       if (!this.reported.has(tagged)) {
         this.reported.add(tagged);
         reporter(`[cdk8s-patterns] ${tagged}`, f);
@@ -133,4 +135,9 @@ export class RuleGuard {
       }
     }
   }
+}
+
+/** `Deployment 'web' container 'app'`: the object and container a finding is about. */
+function describeTarget(f: Finding): string {
+  return `${f.object.kind} '${f.object.metadata?.name}'${f.container ? ` container '${f.container}'` : ''}`;
 }
