@@ -14,6 +14,16 @@ import { resourcesMissing } from './resources/resources-missing';
 import { progressDeadlineTooShort } from './rollout/progress-deadline-too-short';
 import { replicasBelowOne } from './rollout/replicas-below-one';
 import { rollingUpdateDropsCapacity } from './rollout/rolling-update-drops-capacity';
+import { registryCredentialsInSecret } from './image/registry-credentials-in-secret';
+import { recommendedLabelsMissing } from './objects/recommended-labels-missing';
+import { readinessEqualsLiveness } from './probes/readiness-equals-liveness';
+import { shellAsPid1 } from './process/shell-as-pid1';
+import { hostIpc } from './security/host-ipc';
+import { hostNetwork } from './security/host-network';
+import { hostPid } from './security/host-pid';
+import { privilegedContainer } from './security/privileged-container';
+import { rootFilesystemWritable } from './security/root-filesystem-writable';
+import { runAsRoot } from './security/run-as-root';
 import { Rule } from './types';
 
 export * from './types';
@@ -43,6 +53,17 @@ export const RULES: readonly Rule[] = [
   objectNameInvalid,
   configMapKeyInvalid,
   nodePortOutOfRange,
+  // issue 5: the catalogue for any YAML
+  registryCredentialsInSecret,
+  readinessEqualsLiveness,
+  hostNetwork,
+  hostPid,
+  hostIpc,
+  privilegedContainer,
+  rootFilesystemWritable,
+  runAsRoot,
+  recommendedLabelsMissing,
+  shellAsPid1,
 ];
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));
