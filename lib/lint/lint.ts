@@ -106,7 +106,7 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
     }
     // TextDecoder drops a UTF-8 byte order mark; a string may still start with one.
     for (const doc of parseYamlDocuments(decoded.text.replace(/^\uFEFF/, ''))) {
-      const at = (line: number, message: string, unreadable = false) => problems.push({ file, line, message: `document ${doc.index}: ${message}`, unreadable });
+      const skipped = (line: number, what: string) => problems.push({ file, line, message: `document ${doc.index}: ${what}, not a Kubernetes object: skipped`, unreadable: false });
       if (doc.errors.length > 0) {
         for (const e of doc.errors) problems.push({ file, line: e.line, message: `document ${doc.index}: YAML error: ${e.message}`, unreadable: true });
         continue;
@@ -114,7 +114,7 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
       const value = doc.value as any;
       if (value === null || value === undefined) continue;
       if (typeof value !== 'object' || Array.isArray(value)) {
-        at(doc.line, `${describeValue(value)}, not a Kubernetes object: skipped`);
+        skipped(doc.line, describeValue(value));
         continue;
       }
       const isList = typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
@@ -123,7 +123,7 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
         const o = obj as any;
         if (!o || typeof o !== 'object' || Array.isArray(o) || typeof o.kind !== 'string' || o.kind === '') {
           const what = !o || typeof o !== 'object' || Array.isArray(o) ? describeValue(o) : 'an object without `kind`';
-          at(doc.lineOf(prefix.replace(/\.$/, '')), `${prefix ? `${prefix.slice(0, -1)} is ` : ''}${what}, not a Kubernetes object: skipped`);
+          skipped(doc.lineOf(prefix.replace(/\.$/, '')), `${prefix ? `${prefix.slice(0, -1)} is ` : ''}${what}`);
           continue;
         }
         objects.push(o);

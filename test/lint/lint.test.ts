@@ -34,6 +34,12 @@ describe('lintSources', () => {
     expect(r.findings.find(f => f.ruleId === 'CKP101')).toEqual(expect.objectContaining({ kind: 'Pod', name: 'b', line: 13, field: 'items[1].spec.containers[0].image' }));
   });
 
+  test('a List item that is not an object is skipped, with its line', () => {
+    const r = lint(`apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a, ${labels}}\n- just text\n`);
+    expect(r.objects).toBe(1);
+    expect(r.problems).toEqual([{ file: 'm.yaml', line: 7, message: 'document 0: items[1] is a YAML scalar ("just text"), not a Kubernetes object: skipped', unreadable: false }]);
+  });
+
   test('suppressions in plain YAML: our annotation with a reason', () => {
     const r = lint(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ${labels}\n  annotations:\n    cdk8s-patterns/suppress.CKP101: "kind cluster only, rebuilt on every push"\nspec:\n  containers:\n  - {name: a, image: x}\n`);
     expect(r.findings.find(f => f.ruleId === 'CKP101')).toEqual(expect.objectContaining({ suppressed: true, reason: 'kind cluster only, rebuilt on every push' }));
