@@ -22,7 +22,7 @@ export const rootFilesystemWritable: Rule = {
   level: 'warning',
   summary: 'A container either has a read-only root filesystem or mounts a writable volume where it writes.',
   why: 'A container with a writable root filesystem and no writable volume can only write into its copy-on-write image layer: '
-    + 'every write loads the node\'s storage driver, counts against node disk with no limit of its own, is lost on restart, and '
+    + 'every write loads the node\'s storage driver and fills the node\'s disk, is lost on restart, and '
     + 'lets an attacker drop binaries into the image\'s paths.',
   fix: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` (with a `sizeLimit`) at each path the program '
     + 'writes, such as /tmp; data that must survive goes to a PersistentVolumeClaim.',
