@@ -40,3 +40,6 @@ export { synthApp } from './synth';
 
 // The cdk8s-plus flavour we build on, so users import one version of it.
 export * as kplus from './plus';
+
+// Linting any YAML (the CLI and the cdk8s validation plugin build on this)
+export * from './lint/lint';

@@ -1,7 +1,7 @@
 import { ApiObject, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { evaluate, RULES, RuleGuard, setFindingReporter } from '../lib';
-import { container, deployment } from './rules/fixtures';
+import { container, deployment, LABELS } from './rules/fixtures';
 import { chart } from './util';
 
 /** A construct that emits a given manifest and guards it, like our constructs do. */
@@ -66,10 +66,10 @@ describe('RuleGuard', () => {
 describe('evaluate', () => {
   test('counts (object, applicable rule) pairs and failed pairs', () => {
     const bad = deployment({ containers: [container({ image: 'nginx:latest' })] });
-    const ev = evaluate([deployment(), bad, { kind: 'ConfigMap', metadata: { name: 'c' }, data: {} }], { rules: RULES });
-    // The QoS and sidecar-stop rules need pod annotations the fixture lacks.
-    const perDeployment = RULES.filter(r => r.kinds.includes('Deployment') || r.kinds.includes('*')).length - 2;
-    expect(ev.checked).toBe(2 * perDeployment + 2);
+    const ev = evaluate([deployment(), bad, { kind: 'ConfigMap', metadata: { name: 'c', labels: LABELS }, data: {} }], { rules: RULES });
+    const applicable = (kind: string) => RULES.filter(r => r.kinds.includes(kind) || r.kinds.includes('*')).length;
+    // The QoS (CKP403) and sidecar-stop (CKP303) rules need pod annotations the fixture lacks.
+    expect(ev.checked).toBe(2 * (applicable('Deployment') - 2) + applicable('ConfigMap'));
     expect(ev.failed).toBe(1);
     expect(ev.findings.map(f => `${f.objectIndex} ${f.rule.id}`)).toEqual(['1 CKP101']);
   });

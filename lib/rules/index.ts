@@ -33,6 +33,16 @@ import { commandOverridesEntrypoint } from './process/command-overrides-entrypoi
 import { mainProcessExits } from './process/main-process-exits';
 import { envVarDuplicate } from './process/env-var-duplicate';
 import { pvcStorageInvalid } from './storage/pvc-storage-invalid';
+import { registryCredentialsInSecret } from './image/registry-credentials-in-secret';
+import { recommendedLabelsMissing } from './objects/recommended-labels-missing';
+import { readinessEqualsLiveness } from './probes/readiness-equals-liveness';
+import { shellAsPid1 } from './process/shell-as-pid1';
+import { hostIpc } from './security/host-ipc';
+import { hostNetwork } from './security/host-network';
+import { hostPid } from './security/host-pid';
+import { privilegedContainer } from './security/privileged-container';
+import { rootFilesystemWritable } from './security/root-filesystem-writable';
+import { runAsRoot } from './security/run-as-root';
 import { Rule } from './types';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
@@ -98,6 +108,16 @@ export const RULES: readonly Rule[] = [
   containerNameInvalid,
   volumeMountInvalid,
   serviceTargetPortUndeclared,
+  registryCredentialsInSecret,
+  readinessEqualsLiveness,
+  hostNetwork,
+  hostPid,
+  hostIpc,
+  privilegedContainer,
+  rootFilesystemWritable,
+  runAsRoot,
+  recommendedLabelsMissing,
+  shellAsPid1,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

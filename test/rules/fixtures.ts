@@ -1,4 +1,8 @@
-/** Small manifest builders for rule tests. */
+/** Small manifest builders for rule tests: compliant with every rule unless overridden. */
+
+/** The recommended labels CKP804 looks for. */
+export const LABELS = { 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/instance': 'web' };
+
 export function container(overrides: Record<string, any> = {}): any {
   return {
     name: 'app',
@@ -7,6 +11,7 @@ export function container(overrides: Record<string, any> = {}): any {
     readinessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5, timeoutSeconds: 2 },
     lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
     resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
+    securityContext: { runAsNonRoot: true, runAsUser: 10001, readOnlyRootFilesystem: true },
     ...overrides,
   };
 }
@@ -15,11 +20,11 @@ export function deployment(podSpec: Record<string, any> = {}, spec: Record<strin
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: 'web', ...metadata },
+    metadata: { name: 'web', labels: LABELS, ...metadata },
     spec: {
       replicas: 2,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container()], ...podSpec } },
+      template: { metadata: { labels: { app: 'web', ...LABELS } }, spec: { containers: [container()], ...podSpec } },
       ...spec,
     },
   };
@@ -29,8 +34,8 @@ export function job(podSpec: Record<string, any> = {}): any {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: { name: 'migrate' },
-    spec: { template: { spec: { restartPolicy: 'Never', containers: [container({ ports: undefined, readinessProbe: undefined, lifecycle: undefined })], ...podSpec } } },
+    metadata: { name: 'migrate', labels: LABELS },
+    spec: { template: { metadata: { labels: LABELS }, spec: { restartPolicy: 'Never', containers: [container({ ports: undefined, readinessProbe: undefined, lifecycle: undefined })], ...podSpec } } },
   };
 }
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+'use strict';
+// `cdk8s-patterns lint …`: runs from a fresh `npm ci`, no build step (see ts-hook.js).
+require('./ts-hook');
+
+// `… | head` closes stdout early; that is not an error worth a stack trace.
+process.stdout.on('error', e => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const { run } = require('../lib/lint/cli');
+const { version } = require('../package.json');
+process.exitCode = run(process.argv.slice(2), {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text),
+  readStdin: () => require('fs').readFileSync(0),
+  version,
+});

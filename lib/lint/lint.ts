@@ -1,0 +1,170 @@
+import { evaluate } from '../rules/engine';
+import { RULES } from '../rules/index';
+import { K8sObject, Rule, RuleLevel } from '../rules/types';
+import { parseYamlDocuments } from './yaml-documents';
+
+/** A file to lint: its name (as it is to be reported) and its bytes or text. */
+export interface LintSource {
+  readonly file: string;
+  readonly content: string | Buffer;
+}
+
+export interface LintOptions {
+  /** The rules to run. @default - every rule of the registry */
+  readonly rules?: readonly Rule[];
+  /** Rule ids not to run. @default - none */
+  readonly skip?: readonly string[];
+}
+
+/** A rule's finding on an object of a file. */
+export interface LintFinding {
+  readonly file: string;
+  /** 1-based line of the offending field (or its closest ancestor present in the file). */
+  readonly line: number;
+  /** 0-based position of the YAML document in the file. */
+  readonly documentIndex: number;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly container?: string;
+  readonly ruleId: string;
+  readonly level: RuleLevel;
+  readonly message: string;
+  readonly fix: string;
+  /** Where in the document: `spec.template.spec.containers[0].image` (`items[2].…` inside a List). */
+  readonly field: string;
+  readonly suppressed: boolean;
+  /** The reason given for the suppression. */
+  readonly reason?: string;
+}
+
+/** Input that could not be linted, or a document that was skipped. */
+export interface LintProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly message: string;
+  /** The input could not be read or parsed: the lint is incomplete (exit code 2). Otherwise a document was skipped. */
+  readonly unreadable: boolean;
+}
+
+export interface LintReport {
+  /** Sorted by file (in input order), line, rule id. */
+  readonly findings: LintFinding[];
+  readonly problems: LintProblem[];
+  /** Pairs of object × applicable rule checked, and those with a finding that is not suppressed. */
+  readonly checked: number;
+  readonly failed: number;
+  /** Objects checked. */
+  readonly objects: number;
+  /** The rules that ran. */
+  readonly rules: readonly Rule[];
+}
+
+/** An object found in a file, with where it is. */
+interface Located {
+  readonly file: string;
+  readonly fileIndex: number;
+  readonly documentIndex: number;
+  /** `items[3].` for an item of a List, else empty. */
+  readonly prefix: string;
+  readonly lineOf: (field: string) => number;
+}
+
+/** The text of a file, or why it is not text. */
+function decode(content: Buffer): { text: string } | { problem: string } {
+  if (content.subarray(0, 8000).includes(0)) return { problem: 'is a binary file (it contains NUL bytes)' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(content) };
+  } catch {
+    return { problem: 'is not UTF-8 text' };
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a YAML sequence';
+  return `a YAML scalar (${JSON.stringify(v).slice(0, 40)})`;
+}
+
+/**
+ * Lints Kubernetes YAML: every document of every file (multi-document files, `kind: List` items),
+ * checked together so rules see all objects.
+ */
+export function lintSources(sources: readonly LintSource[], options: LintOptions = {}): LintReport {
+  const skip = new Set(options.skip ?? []);
+  const rules = (options.rules ?? RULES).filter(r => !skip.has(r.id));
+  const objects: K8sObject[] = [];
+  const where: Located[] = [];
+  const problems: LintProblem[] = [];
+
+  sources.forEach((source, fileIndex) => {
+    const { file } = source;
+    const decoded = typeof source.content === 'string' ? { text: source.content } : decode(source.content);
+    if ('problem' in decoded) {
+      problems.push({ file, message: `${decoded.problem}, not YAML`, unreadable: true });
+      return;
+    }
+    // TextDecoder drops a UTF-8 byte order mark; a string may still start with one.
+    for (const doc of parseYamlDocuments(decoded.text.replace(/^\uFEFF/, ''))) {
+      const skipped = (line: number, what: string) => problems.push({ file, line, message: `document ${doc.index}: ${what}, not a Kubernetes object: skipped`, unreadable: false });
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) problems.push({ file, line: e.line, message: `document ${doc.index}: YAML error: ${e.message}`, unreadable: true });
+        continue;
+      }
+      const value = doc.value as any;
+      if (value === null || value === undefined) continue;
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        skipped(doc.line, describeValue(value));
+        continue;
+      }
+      const isList = typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+      const entries: [unknown, string][] = isList ? value.items.map((item: unknown, i: number) => [item, `items[${i}].`]) : [[value, '']];
+      for (const [obj, prefix] of entries) {
+        const o = obj as any;
+        if (!o || typeof o !== 'object' || Array.isArray(o) || typeof o.kind !== 'string' || o.kind === '') {
+          const what = !o || typeof o !== 'object' || Array.isArray(o) ? describeValue(o) : 'an object without `kind`';
+          skipped(doc.lineOf(prefix.replace(/\.$/, '')), `${prefix ? `${prefix.slice(0, -1)} is ` : ''}${what}`);
+          continue;
+        }
+        objects.push(o);
+        where.push({ file, fileIndex, documentIndex: doc.index, prefix, lineOf: doc.lineOf });
+      }
+    }
+  });
+
+  const evaluation = evaluate(objects, { rules });
+  const fileOrder = new Map<LintFinding, number>();
+  const findings = evaluation.findings.map((f): LintFinding => {
+    const at = where[f.objectIndex];
+    const meta = f.object.metadata ?? {};
+    const field = `${at.prefix}${f.field}`;
+    const finding: LintFinding = {
+      file: at.file,
+      line: at.lineOf(field),
+      documentIndex: at.documentIndex,
+      apiVersion: String(f.object.apiVersion ?? ''),
+      kind: String(f.object.kind),
+      namespace: typeof meta.namespace === 'string' ? meta.namespace : '',
+      name: typeof meta.name === 'string' ? meta.name : '',
+      ...(f.container !== undefined ? { container: f.container } : {}),
+      ruleId: f.rule.id,
+      level: f.rule.level,
+      message: f.message,
+      fix: f.fix,
+      field,
+      suppressed: f.suppressed !== undefined,
+      ...(f.suppressed ? { reason: f.suppressed.reason } : {}),
+    };
+    fileOrder.set(finding, at.fileIndex);
+    return finding;
+  });
+  findings.sort((a, b) => fileOrder.get(a)! - fileOrder.get(b)! || a.line - b.line || a.ruleId.localeCompare(b.ruleId) || (a.container ?? '').localeCompare(b.container ?? ''));
+  return {
+    findings,
+    problems,
+    checked: evaluation.checked,
+    failed: evaluation.failed,
+    objects: objects.length,
+    rules,
+  };
+}

@@ -1,0 +1,109 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { lintSources } from '../../lib/lint/lint';
+import { corpus } from '../../bench/corpus';
+
+const ROOT = path.join(__dirname, '..', '..');
+const labels = 'labels: {app.kubernetes.io/name: web, app.kubernetes.io/instance: web}';
+const lint = (content: string | Buffer, file = 'm.yaml') => lintSources([{ file, content }]);
+
+describe('lintSources', () => {
+  test('reports each finding with file, line, document, object and rule', () => {
+    const r = lint(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok, ${labels}}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ns\n  ${labels}\nspec:\n  containers:\n  - name: app\n    image: nginx:latest\n`);
+    const f = r.findings.find(x => x.ruleId === 'CKP101');
+    expect(f).toEqual({
+      file: 'm.yaml', line: 14, documentIndex: 1, apiVersion: 'v1', kind: 'Pod', namespace: 'ns', name: 'p', container: 'app',
+      ruleId: 'CKP101', level: 'error', message: 'image \'nginx:latest\' uses the mutable tag \'latest\'', fix: expect.stringMatching(/^Pin it/),
+      field: 'spec.containers[0].image', suppressed: false,
+    });
+    expect(r.objects).toBe(2);
+    expect(r.problems).toEqual([]);
+  });
+
+  test('findings are sorted by file (in input order), then line, then rule id', () => {
+    const pod = (img: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: ${img}}\n`;
+    const r = lintSources([{ file: 'z.yaml', content: pod('x:latest') }, { file: 'a.yaml', content: pod('x') }]);
+    const order = r.findings.map(f => `${f.file}:${f.line} ${f.ruleId}`);
+    expect(order).toEqual([...order].sort((a, b) => (a.startsWith('z') === b.startsWith('z') ? 0 : a.startsWith('z') ? -1 : 1)));
+    expect(order.filter(o => o.startsWith('z.yaml')).length).toBeGreaterThan(0);
+  });
+
+  test('`kind: List` items are objects of their own, with lines and fields inside the list', () => {
+    const r = lint(`apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a, ${labels}}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b, ${labels}}\n  spec:\n    containers:\n    - name: c\n      image: busybox\n`);
+    expect(r.objects).toBe(2);
+    expect(r.findings.find(f => f.ruleId === 'CKP101')).toEqual(expect.objectContaining({ kind: 'Pod', name: 'b', line: 13, field: 'items[1].spec.containers[0].image' }));
+  });
+
+  test('a List item that is not an object is skipped, with its line', () => {
+    const r = lint(`apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a, ${labels}}\n- just text\n`);
+    expect(r.objects).toBe(1);
+    expect(r.problems).toEqual([{ file: 'm.yaml', line: 7, message: 'document 0: items[1] is a YAML scalar ("just text"), not a Kubernetes object: skipped', unreadable: false }]);
+  });
+
+  test('suppressions in plain YAML: our annotation with a reason', () => {
+    const r = lint(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ${labels}\n  annotations:\n    cdk8s-patterns/suppress.CKP101: "kind cluster only, rebuilt on every push"\nspec:\n  containers:\n  - {name: a, image: x}\n`);
+    expect(r.findings.find(f => f.ruleId === 'CKP101')).toEqual(expect.objectContaining({ suppressed: true, reason: 'kind cluster only, rebuilt on every push' }));
+  });
+
+  test('suppressions in plain YAML: the Polaris exemption of the twin check, with a reason', () => {
+    const exempt = (reason: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ${labels}\n  annotations:\n    polaris.fairwinds.com/hostNetworkSet-exempt: "true"\n    polaris.fairwinds.com/hostNetworkSet-exempt-reason: "${reason}"\nspec:\n  hostNetwork: true\n  containers: []\n`;
+    expect(lint(exempt('node agent: must see host interfaces')).findings.find(f => f.ruleId === 'CKP701')?.suppressed).toBe(true);
+    expect(lint(exempt('short')).findings.find(f => f.ruleId === 'CKP701')?.suppressed).toBe(false);
+  });
+
+  test('skip', () => {
+    expect(lint('apiVersion: v1\nkind: Service\nmetadata: {name: s}\n').findings.map(f => f.ruleId)).toEqual(['CKP804']);
+    expect(lintSources([{ file: 'm.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n' }], { skip: ['CKP804'] }).findings).toEqual([]);
+  });
+});
+
+describe('lintSources robustness: a clear message per file, never a crash', () => {
+  test('a binary file is unreadable', () => {
+    const r = lint(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff]), 'logo.yaml');
+    expect(r.problems).toEqual([{ file: 'logo.yaml', message: 'is a binary file (it contains NUL bytes), not YAML', unreadable: true }]);
+  });
+
+  test('bytes that are not UTF-8 are unreadable', () => {
+    expect(lint(Buffer.from([0x6b, 0x3a, 0x20, 0xc3, 0x28])).problems[0].message).toBe('is not UTF-8 text, not YAML');
+  });
+
+  test('invalid YAML: the document and line, and the other documents are still linted', () => {
+    const r = lint(`apiVersion: v1\nkind: Service\nmetadata: {name: s, ${labels}}\n---\nkind: Pod\nmetadata:\n  name: [unclosed\n`);
+    expect(r.objects).toBe(1);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 8, unreadable: true, message: expect.stringMatching(/^document 1: YAML error: /) })]);
+  });
+
+  test('a YAML scalar, a sequence and a document without kind are skipped, with a note', () => {
+    const r = lint('just text\n---\n- a\n- b\n---\nmetadata: {name: x}\n');
+    expect(r.problems.map(p => [p.line, p.message, p.unreadable])).toEqual([
+      [1, 'document 0: a YAML scalar ("just text"), not a Kubernetes object: skipped', false],
+      [3, 'document 1: a YAML sequence, not a Kubernetes object: skipped', false],
+      [6, 'document 2: an object without `kind`, not a Kubernetes object: skipped', false],
+    ]);
+    expect(r.objects).toBe(0);
+  });
+
+  test('a CRD and custom resources of unknown kinds are checked by the rules for every kind only', () => {
+    const crd = fs.readFileSync(path.join(ROOT, 'test/fixtures/lint/custom-resources.yaml'), 'utf8');
+    const r = lint(crd);
+    expect(r.problems).toEqual([]);
+    expect(r.objects).toBe(2);
+    expect(new Set(r.findings.map(f => f.ruleId))).toEqual(new Set(['CKP804']));
+  });
+
+  test('an empty file has nothing to lint', () => {
+    expect(lint('')).toEqual(expect.objectContaining({ objects: 0, findings: [], problems: [] }));
+  });
+
+  test('a 5 MB file with 3,000 objects', () => {
+    const text = corpus(3000, 5_000_000);
+    expect(text.length).toBeGreaterThan(4_900_000);
+    const r = lint(text, 'big.yaml');
+    expect(r.objects).toBe(3000);
+    expect(r.problems).toEqual([]);
+    // The corpus cycles through dist/ (clean) and the seed fixtures: one CKP301 per copy of seed 002's Deployment.
+    const copies = text.match(/^  name: myserver-myapp-lifecycle-\d+$/gm)?.length ?? 0;
+    expect(copies).toBeGreaterThan(50);
+    expect(r.findings.filter(f => f.ruleId === 'CKP301').length).toBe(copies);
+  });
+});
