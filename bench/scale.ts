@@ -1,8 +1,9 @@
 // BENCH_N httpserver GracefulWebApps (as in apps/httpserver.ts), in one chart (BENCH_LAYOUT=one)
 // or one chart each (each), written with synthApp into CDK8S_OUTDIR. BENCH_RULES=off replaces the
 // rule pack's validation with a no-op, to measure what the rules cost.
-import { App, Chart, Size } from 'cdk8s';
-import { GracefulWebApp, HealthCheck, kplus, RuleGuard, synthApp } from '../lib';
+import { App, Chart } from 'cdk8s';
+import { HTTPSERVER } from '../apps/httpserver';
+import { GracefulWebApp, RuleGuard, synthApp } from '../lib';
 
 if (process.env.BENCH_RULES === 'off') {
   // Benchmark-only: the library has no switch to skip its rules.
@@ -10,15 +11,7 @@ if (process.env.BENCH_RULES === 'off') {
 }
 
 function httpserver(scope: Chart, id: string): void {
-  new GracefulWebApp(scope, id, {
-    image: 'cloudnativestg1.azurecr.io/httpserver:1.1',
-    imagePullSecrets: ['cloudnative'],
-    port: 8080,
-    readiness: HealthCheck.httpGet('/healthz'),
-    config: { logLevel: 'debug', logLevelKey: 'loglevel', data: { httpport: '8080' } },
-    resources: { requests: { cpu: kplus.Cpu.millis(700), memory: Size.mebibytes(200) } },
-    replicas: 2,
-  });
+  new GracefulWebApp(scope, id, HTTPSERVER);
 }
 
 const app = new App();
