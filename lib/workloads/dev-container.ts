@@ -15,7 +15,7 @@ import { QosClass, ResourcesProps } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { checkNodePort } from '../pod/service';
 import { mainProcessExit } from '../rules/process/main-process';
-import { parseScript } from '../rules/process/shell';
+import { commandWord, isExec, parseScript } from '../rules/process/shell';
 import { computeQosClass, QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
@@ -340,8 +340,9 @@ export class DevContainer extends Construct {
   private checkStartupStep(step: string, i: number): void {
     for (const s of parseScript(step)?.steps ?? []) {
       const argv = s.command.type === 'simple' ? s.command.argv : [];
-      if (s.background || s.conditional || !(argv[0] === 'exit' || (argv[0] === 'exec' && argv.length > 1))) continue;
-      this.rules.fail({ field: `startup[${i}]`, value: JSON.stringify(step), ruleId: 'CKP902', problem: `startup step ${JSON.stringify(step)} ${argv[0] === 'exit' ? 'exits the script' : 'replaces the script with another program'}, so the foreground process never starts`, fix: 'run the program as a normal step (it must return), or make it the foreground with Foreground.exec([...]).' });
+      const exits = commandWord(argv) === 'exit';
+      if (s.background || s.conditional || !(exits || isExec(argv))) continue;
+      this.rules.fail({ field: `startup[${i}]`, value: JSON.stringify(step), ruleId: 'CKP902', problem: `startup step ${JSON.stringify(step)} ${exits ? 'exits the script' : 'replaces the script with another program'}, so the foreground process never starts`, fix: 'run the program as a normal step (it must return), or make it the foreground with Foreground.exec([...]).' });
     }
   }
 

@@ -130,6 +130,9 @@ describe('mainProcessExit: reading the last step', () => {
     [['bash', '-l'], 'bare-shell'],
     [['sh', '-c', 'systemctl start sshd'], 'service'],
     [['sh', '-c', 'cmd | tee log &'], 'background'],
+    [['busybox', 'sh', '-c', 'sshd'], 'daemon'],
+    // Not a shell: a busybox applet in the foreground (once read as a bare shell).
+    [['busybox', 'crond', '-f'], undefined],
     // Unparseable or unknown: never a finding.
     [['sh', '-c', 'echo "unterminated'], undefined],
     [['sh', '/entrypoint.sh'], undefined],

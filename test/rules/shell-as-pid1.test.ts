@@ -1,5 +1,5 @@
 import { shellAsPid1 as rule } from '../../lib/rules/process/shell-as-pid1';
-import { outline, shellInvocation } from '../../lib/rules/process/shell-script';
+import { commandWord, isExec, parseScript, shellInvocation, simpleCommands, trapsTerm } from '../../lib/rules/process/shell';
 import { container, deployment, job } from './fixtures';
 
 const ctx = { objects: [] };
@@ -56,25 +56,81 @@ describe('CKP910 shell-as-pid1', () => {
   });
 });
 
-describe('shell script outline', () => {
+describe('where the former CKP910 splitter and shell.ts disagreed: shell.ts is kept', () => {
+  const finding = (command: string[], args?: string[]) => rule.check(running(command, args), ctx);
+
+  test('a script the shell would reject runs nothing, so it is no finding (the splitter read `app` out of it)', () => {
+    expect(finding(['sh', '-c', 'app "unterminated'])).toEqual([]);
+  });
+
+  test('a TERM trap counts before `&&` too (the splitter only saw the last command of a chain)', () => {
+    expect(finding(['sh', '-c', 'trap "exit 0" TERM && app'])).toEqual([]);
+  });
+
+  test('long options, `-o NAME` and `--` before the script (the splitter stopped reading there and missed the shell)', () => {
+    expect(finding(['bash', '-o', 'pipefail', '-c', 'app'])[0].message).toBe('runs \'app\' as a child of `bash -o pipefail -c`, which is PID 1: SIGTERM stops at the shell and never reaches \'app\'');
+    expect(finding(['bash', '--login', '-c', 'app'])).toHaveLength(1);
+    expect(finding(['sh', '-c', '--', 'app'])[0].value).toBe('app');
+  });
+
+  test('`busybox sh -c` is a shell; other busybox applets are not', () => {
+    expect(finding(['busybox', 'sh', '-c', 'app'])[0].message).toMatch(/as a child of `busybox sh -c`/);
+    expect(finding(['busybox', 'httpd', '-f', '-c', '/etc/httpd.conf'])).toEqual([]);
+  });
+
+  test('the fix keeps the last command\'s quoting and redirections, and puts exec after assignments', () => {
+    expect(finding(['sh', '-c', 'nginx -g "daemon off;" >/var/log/nginx.log 2>&1'])[0].fix).toMatch(/^Write `exec nginx -g 'daemon off;' >\/var\/log\/nginx.log 2>&1` as/);
+    expect(finding(['sh', '-c', 'A=1 app'])[0].fix).toMatch(/^Write `A=1 exec app` as/);
+    // Expansions stay live: `$PORT`, not '$PORT'.
+    expect(finding(['sh', '-c', './server --port $PORT --name "$HOSTNAME x" >>$LOG'])[0].fix).toMatch(/^Write `exec \.\/server --port \$PORT --name "\$HOSTNAME x" >>\$LOG` as/);
+    expect(finding(['sh', '-c', '! app'])[0].message).toMatch(/^runs 'app' as a child/);
+  });
+
+  test('a script that ends by setting a variable leaves nothing running to name', () => {
+    expect(finding(['sh', '-c', 'app; A=1'])).toEqual([]);
+  });
+});
+
+describe('shell.ts, as CKP910 reads it', () => {
   test('finds the shell, its options and the script', () => {
-    expect(shellInvocation(['/bin/bash', '-ec', 's'])).toEqual({ shell: '/bin/bash', options: '-ec', script: 's' });
-    expect(shellInvocation(['sh', '-e', '-c', 's', 'arg0'])).toEqual({ shell: 'sh', options: '-e -c', script: 's' });
+    expect(shellInvocation(['/bin/bash', '-ec', 's'])).toEqual({ script: 's', at: 2 });
+    expect(shellInvocation(['sh', '-e', '-c', 's', 'arg0'])).toEqual({ script: 's', at: 3 });
     expect(shellInvocation(['python', '-c', 's'])).toBeUndefined();
-    expect(shellInvocation(['sh', '-e', 's'])).toBeUndefined();
+    expect(shellInvocation(['sh', '-e', 's'])).toEqual({ file: 's', at: 2 });
   });
 
   test('splits top-level commands outside quotes, comments and compound commands', () => {
-    const o = outline('echo "a; b" # c; d\nfor i in 1 2; do sleep $i; done; x=1 exec app 2>&1');
-    expect(o.commands).toEqual([
-      { words: ['echo', 'a; b'], background: false },
-      { words: [], compound: 'for', background: false },
-      { words: ['x=1', 'exec', 'app', '2>&1'], background: false },
+    const script = parseScript('echo "a; b" # c; d\nfor i in 1 2; do sleep $i; done; x=1 exec app 2>&1')!;
+    expect(script.steps.map(s => s.command)).toEqual([
+      { type: 'simple', argv: ['echo', 'a; b'], redirects: [] },
+      { type: 'loop', keyword: 'for', steps: [expect.objectContaining({ command: { type: 'simple', argv: ['sleep', '$i'], redirects: [] } })] },
+      { type: 'simple', argv: ['x=1', 'exec', 'app'], redirects: ['2>&1'] },
     ]);
-    expect(o.commandWords).toEqual(['echo', 'sleep', 'exec']);
+    expect(simpleCommands(script.steps)!.map(commandWord)).toEqual(['echo', 'sleep', 'exec']);
   });
 
   test('a keyword is only a keyword where a command starts', () => {
-    expect(outline('echo done; exec app').commands.map(c => c.words)).toEqual([['echo', 'done'], ['exec', 'app']]);
+    expect(parseScript('echo done; exec app')!.steps.map(s => s.command)).toEqual([
+      { type: 'simple', argv: ['echo', 'done'], redirects: [] },
+      { type: 'simple', argv: ['exec', 'app'], redirects: [] },
+    ]);
+  });
+
+  test('every command a script runs: piped, in conditions and bodies; unknown inside a case', () => {
+    expect(simpleCommands(parseScript('app | echo; if [ -f x ]; then exit 1; fi')!.steps)!.map(commandWord)).toEqual(['app', 'echo', '[', 'exit']);
+    expect(simpleCommands(parseScript('case $1 in a) app;; esac')!.steps)).toBeUndefined();
+  });
+
+  test('exec replaces the shell only with a program', () => {
+    expect(isExec(['exec', 'app'])).toBe(true);
+    expect(isExec(['A=1', 'exec', 'app'])).toBe(true);
+    expect(isExec(parseScript('exec >/var/log/app 2>&1')!.steps.map(s => s.command.type === 'simple' ? s.command.argv : [])[0])).toBe(false);
+    expect(isExec(['app'])).toBe(false);
+  });
+
+  test('a TERM trap at the top level', () => {
+    const traps = (s: string) => trapsTerm(parseScript(s)!);
+    expect([traps('trap \'kill $pid\' TERM; app'), traps('trap cleanup SIGTERM INT'), traps('trap cleanup 15'), traps('trap \'echo TERM\' INT'), traps('(trap x TERM); app')])
+      .toEqual([true, true, true, false, false]);
   });
 });

@@ -1,4 +1,4 @@
-import { Command, parseScript, programName, Script, shellInvocation, SHELLS, shellQuote, Step } from './shell';
+import { Command, isAssignment, parseScript, programName, Script, shellInvocation, shellQuote, Step } from './shell';
 
 /** How the last step of a container's command line lets its main process end. */
 export type ExitKind = 'background' | 'nohup' | 'daemon' | 'service' | 'bare-shell';
@@ -87,8 +87,8 @@ function judgeArgv(full: readonly string[], ctx: Context): MainProcessExit | und
   }
   const fn = argv[0].includes('/') ? undefined : ctx.functions.get(argv[0]);
   if (fn) return judgeCommand(fn, { ...ctx, depth: ctx.depth + 1 });
-  if (SHELLS.has(name)) {
-    const how = shellInvocation(argv);
+  const how = shellInvocation(argv);
+  if (how) {
     if ('script' in how) {
       const parsed = parseScript(how.script);
       return parsed ? judgeScript(parsed, { ...ctx, depth: ctx.depth + 1 }) : undefined;
@@ -120,7 +120,7 @@ function judgeArgv(full: readonly string[], ctx: Context): MainProcessExit | und
 function unwrap(argv: readonly string[]): readonly string[] {
   let i = 0;
   for (;;) {
-    while (i < argv.length && /^[A-Za-z_]\w*=/.test(argv[i])) i++;
+    while (i < argv.length && isAssignment(argv[i])) i++;
     const name = argv[i] === undefined ? '' : programName(argv[i]);
     if (name === 'exec' || name === 'env') {
       i++;

@@ -1,6 +1,6 @@
 import { containersOf, POD_KINDS } from '../k8s';
 import { Rule, Violation } from '../types';
-import { commandWord, INERT_BUILTINS, isExec, outline, shellInvocation, trapsTerm } from './shell-script';
+import { commandWord, INERT_BUILTINS, isExec, parseScript, requote, Script, shellInvocation, simpleCommands, trapsTerm } from './shell';
 
 export const shellAsPid1: Rule = {
   id: 'CKP910',
@@ -19,36 +19,52 @@ export const shellAsPid1: Rule = {
       const { command, args } = c.container;
       // Only `command` puts the shell at PID 1 for certain; `args` alone runs under the image's entrypoint (tini, say).
       if (!Array.isArray(command)) continue;
-      const sh = shellInvocation([...command, ...(Array.isArray(args) ? args : [])]);
-      if (!sh) continue;
-      const { commands, commandWords } = outline(sh.script);
-      const last = commands[commands.length - 1];
-      // Nothing to signal: only builtins run (`sh -c 'exit 1'`). A trailing `&` is main-process-exits (CKP902).
-      if (!last || commandWords.every(w => INERT_BUILTINS.has(w)) || last.background) continue;
-      if (trapsTerm(commands) || (!last.compound && isExec(last.words))) continue;
-      const invocation = `${sh.shell} ${sh.options}`;
-      const field = `${c.path}.${Array.isArray(args) && !command.includes(sh.script) ? 'args' : 'command'}`;
-      if (last.compound) {
-        out.push({
-          field,
-          value: sh.script,
-          container: c.name,
-          message: `\`${invocation}\` stays PID 1 running a \`${last.compound}\` ${last.compound === '{' || last.compound === '(' ? 'group' : 'block'}: it ignores SIGTERM, so every stop waits out the grace period and ends in SIGKILL`,
-          fix: last.compound === 'while' || last.compound === 'until'
-            ? 'To keep the container alive, end the script with `exec sleep infinity` instead of the loop, or run `trap \'exit 0\' TERM` before it.'
-            : undefined,
-        });
-      } else {
-        const program = commandWord(last.words) ?? last.words[0];
+      const argv = [...command, ...(Array.isArray(args) ? args : [])].map(String);
+      const sh = shellInvocation(argv);
+      if (!sh || !('script' in sh)) continue;
+      // Syntax the parser does not follow: unknown, never a finding.
+      const script = parseScript(sh.script);
+      const last = script?.steps[script.steps.length - 1];
+      // A trailing `&` is main-process-exits (CKP902).
+      if (!script || !last || last.background || runsOnlyBuiltins(script)) continue;
+      if (trapsTerm(script) || (last.command.type === 'simple' && isExec(last.command.argv))) continue;
+      const invocation = argv.slice(0, sh.at).join(' ');
+      const field = `${c.path}.${sh.at < command.length ? 'command' : 'args'}`;
+      if (last.command.type === 'simple') {
+        const { argv: words, redirects } = last.command;
+        const program = commandWord(words);
+        // The script ends with an assignment or a redirection: nothing left running.
+        if (program === undefined) continue;
+        const at = words.indexOf(program);
         out.push({
           field,
           value: sh.script,
           container: c.name,
           message: `runs '${program}' as a child of \`${invocation}\`, which is PID 1: SIGTERM stops at the shell and never reaches '${program}'`,
-          fix: `Write \`exec ${last.words.join(' ')}\` as the script's last command, or drop the shell: \`command: ["${program}", …]\`.`,
+          fix: `Write \`${[...[...words.slice(0, at), 'exec', ...words.slice(at)].map(requote), ...redirects].join(' ')}\` as the script's last command, or drop the shell: \`command: ["${program}", …]\`.`,
+        });
+      } else {
+        const { keyword } = last.command;
+        out.push({
+          field,
+          value: sh.script,
+          container: c.name,
+          message: `\`${invocation}\` stays PID 1 running a \`${keyword}\` ${last.command.type === 'group' ? 'group' : 'block'}: it ignores SIGTERM, so every stop waits out the grace period and ends in SIGKILL`,
+          fix: keyword === 'while' || keyword === 'until'
+            ? 'To keep the container alive, end the script with `exec sleep infinity` instead of the loop, or run `trap \'exit 0\' TERM` before it.'
+            : undefined,
         });
       }
     }
     return out;
   },
 };
+
+/** Only builtins run (`sh -c 'exit 1'`): no child for SIGTERM to miss. */
+function runsOnlyBuiltins(script: Script): boolean {
+  const ran = simpleCommands(script.steps);
+  return ran !== undefined && ran.every(argv => {
+    const word = commandWord(argv);
+    return word === undefined || INERT_BUILTINS.has(word);
+  });
+}
