@@ -15,13 +15,12 @@ export const serviceTargetPortUndeclared: Rule = {
   check(obj, ctx) {
     const selector = obj.spec?.selector;
     if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) return [];
-    const workloads = selectedWorkloads(selector, obj.metadata?.namespace, ctx.objects);
+    const selection = selectedWorkloads(selector, obj.metadata?.namespace, ctx.objects);
     const out: Violation[] = [];
     (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).forEach((p: any, i: number) => {
       const target = p?.targetPort ?? p?.port;
       const protocol = p?.protocol ?? 'TCP';
-      for (const w of workloads) {
-        if (declares(w, target, protocol)) continue;
+      for (const w of notDeclaring(selection, target, protocol)) {
         out.push({
           field: `spec.ports[${i}].targetPort`,
           value: target,
@@ -37,9 +36,10 @@ export const serviceTargetPortUndeclared: Rule = {
 /*
  * For 3,000 objects, checking each Service against every object and every selected workload's
  * containers again for each port took a quarter of a second (of 0.4 s for all rules). So, per
- * evaluation, the workloads are indexed by namespace and pod label and each selector's choice is
- * kept; per workload, its declared ports. The results are the same as the plain definitions
- * (`selects`, `scanPorts`), which still decide whatever the indexes cannot.
+ * evaluation, the workloads are indexed by namespace and pod label, and each selector's choice is
+ * kept with, per port, the workloads that do not declare it; per workload, its declared ports are
+ * a set. The results are the same as the plain definitions (`selects`, `scanPorts`), which still
+ * decide whatever the indexes cannot.
  */
 
 function selects(selector: Record<string, unknown>, obj: K8sObject): boolean {
@@ -53,8 +53,22 @@ function scanPorts(workload: K8sObject, target: unknown, protocol: unknown): boo
     (typeof target === 'string' ? cp?.name === target : cp?.containerPort === target) && (cp?.protocol ?? 'TCP') === protocol));
 }
 
-function declares(workload: K8sObject, target: unknown, protocol: unknown): boolean {
-  if ((typeof target !== 'string' && typeof target !== 'number') || typeof protocol !== 'string') return scanPorts(workload, target, protocol);
+/** The selected workloads that do not declare the port, in the objects' order. */
+function notDeclaring(selection: Selection, target: unknown, protocol: unknown): K8sObject[] {
+  if ((typeof target !== 'string' && typeof target !== 'number') || typeof protocol !== 'string') {
+    return selection.workloads.filter(w => !scanPorts(w, target, protocol));
+  }
+  const key = portKey(target, protocol);
+  let missing = selection.missing.get(key);
+  if (!missing) {
+    missing = selection.workloads.filter(w => !declaredPorts(w).has(key));
+    selection.missing.set(key, missing);
+  }
+  return missing;
+}
+
+/** The `portKey`s of what the containers (not init containers) of a workload declare. */
+function declaredPorts(workload: K8sObject): Set<string> {
   let ports = DECLARED.get(workload);
   if (!ports) {
     ports = new Set();
@@ -68,38 +82,44 @@ function declares(workload: K8sObject, target: unknown, protocol: unknown): bool
     }
     DECLARED.set(workload, ports);
   }
-  return ports.has(portKey(target, protocol));
+  return ports;
 }
 
 const DECLARED = new WeakMap<K8sObject, Set<string>>();
 
 const portKey = (port: string | number, protocol: string) => `${typeof port}\0${port}\0${protocol}`;
 
-/** The pod workloads of `namespace` that `selector` selects, in the objects' order. */
-function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown, objects: readonly K8sObject[]): K8sObject[] {
+interface Selection {
+  /** The pod workloads a selector selects, in the objects' order. */
+  readonly workloads: K8sObject[];
+  /** By `portKey`: those that do not declare the port. */
+  readonly missing: Map<string, K8sObject[]>;
+}
+
+function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown, objects: readonly K8sObject[]): Selection {
   let index = WORKLOADS.get(objects);
   if (!index) {
     index = indexWorkloads(objects);
     WORKLOADS.set(objects, index);
   }
   const inNamespace = index.get(namespace);
-  if (!inNamespace) return [];
+  if (!inNamespace) return { workloads: [], missing: new Map() };
   const key = JSON.stringify(selector);
-  let selected = inNamespace.bySelector.get(key);
-  if (!selected) {
+  let selection = inNamespace.bySelector.get(key);
+  if (!selection) {
     const [label, value] = Object.entries(selector)[0];
     // The label index compares values as strings, so it may hold more: `selects` decides.
-    selected = (inNamespace.byLabel.get(labelKey(label, value)) ?? []).filter(o => selects(selector, o));
-    inNamespace.bySelector.set(key, selected);
+    selection = { workloads: (inNamespace.byLabel.get(labelKey(label, value)) ?? []).filter(o => selects(selector, o)), missing: new Map() };
+    inNamespace.bySelector.set(key, selection);
   }
-  return selected;
+  return selection;
 }
 
 interface NamespaceWorkloads {
   /** By each `label=value` of their pods. */
   readonly byLabel: Map<string, K8sObject[]>;
   /** What each selector (as JSON) selects. */
-  readonly bySelector: Map<string, K8sObject[]>;
+  readonly bySelector: Map<string, Selection>;
 }
 
 const WORKLOADS = new WeakMap<readonly K8sObject[], Map<unknown, NamespaceWorkloads>>();
