@@ -1,6 +1,11 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Node, Parser, ParsedNode } from 'yaml';
+import type { YamlDocument, YamlError } from './yaml-documents';
+import { fieldSegments } from './yaml-path';
 
 /**
+ * The reference reader, with the `yaml` package: the definition of how we read YAML, which the fast
+ * reader (`yaml-documents.ts`) reproduces and falls back to for what it does not handle itself.
+ *
  * YAML read as the API server reads it: kubectl and the API machinery decode with go-yaml v2, so
  * YAML 1.1 scalars apply (an unquoted `on`, `yes` or `no` is a boolean, `0777` is octal) and a
  * duplicate key is an error. Timestamps stay strings, as go-yaml v2 leaves them for untyped values.
@@ -14,28 +19,8 @@ const OPTIONS = {
   customTags: (tags: any[]) => tags.filter(t => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
 };
 
-/** A problem in a document, with the 1-based line where it is. */
-export interface YamlError {
-  readonly message: string;
-  readonly line: number;
-}
-
-/** One document of a YAML stream. */
-export interface YamlDocument {
-  /** 0-based position in the file. */
-  readonly index: number;
-  /** 1-based line where its content starts (its first key), or its `---` when it is empty. */
-  readonly line: number;
-  /** The document as JSON; `null` for an empty document. */
-  readonly value: unknown;
-  /** Parse errors; when there are any, `value` is `null`. */
-  readonly errors: readonly YamlError[];
-  /** The 1-based line of a field (`spec.template.spec.containers[0].image`), or of its closest ancestor present. */
-  lineOf(field: string): number;
-}
-
-/** Parses every document of a YAML text. Never throws: problems are in each document's `errors`. */
-export function parseYamlDocuments(text: string): YamlDocument[] {
+/** Parses every document of a YAML text with `yaml`. Never throws: problems are in each document's `errors`. */
+export function parseYamlDocumentsReference(text: string): YamlDocument[] {
   // yaml's Parser reads process.env.LOG_TOKENS once per token, and process.env is a slow host object:
   // a plain copy for the (synchronous) parse makes large files ~30% faster. Nothing else runs meanwhile.
   const env = process.env;
@@ -65,15 +50,6 @@ function parse(text: string): YamlDocument[] {
     const root = doc.contents as ParsedNode | null;
     const start = line(root?.range[0] ?? doc.range[0]);
     out.push({ index: out.length, line: start, value, errors, lineOf: field => locate(root, field, start, line) });
-  }
-  return out;
-}
-
-/** The segments of a field path: `a.b[0]["c.d"]` is `a`, `b`, 0, `c.d`. */
-export function fieldSegments(field: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of field.matchAll(/\["([^"]*)"\]|\[(\d+)\]|([^.[\]]+)/g)) {
-    out.push(m[1] ?? (m[2] !== undefined ? parseInt(m[2], 10) : m[3]));
   }
   return out;
 }
