@@ -42,9 +42,9 @@ function main(): void {
     console.log(`lint throughput: ${objects} objects, ${(text.length / 1e6).toFixed(1)} MB in one file`);
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, load average ${os.loadavg().map(l => l.toFixed(1)).join(' ')}`);
 
-    // End to end, as a user runs it: a fresh process, TypeScript from the transpile cache, JSON to a pipe.
+    // End to end, as a user runs it: a fresh process, TypeScript from the bundle cache (scripts/load-ts.js), JSON to a pipe.
     const cli = () => spawnSync(process.execPath, ['-r', path.join(__dirname, 'max-rss.js'), path.join(ROOT, 'bin/cdk8s-patterns.js'), 'lint', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    const warm = cli(); // warm-up: fills the transpile cache and the OS file cache
+    const warm = cli(); // warm-up: fills the bundle cache and the OS file cache
     if (warm.status !== 1 || !warm.stdout.startsWith('[')) throw new Error(`unexpected lint result (exit ${warm.status}): ${warm.stderr.slice(0, 500)}`);
     const walls: number[] = [];
     const cpus: number[] = [];

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// `cdk8s-patterns lint …`: runs from a fresh `npm ci`, no build step (see ts-hook.js).
-require('./ts-hook');
+// `cdk8s-patterns lint …`: runs from a fresh `npm ci`, no build step (see scripts/load-ts.js).
+const path = require('path');
+const { loadTs } = require('../scripts/load-ts');
 
 // `… | head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', e => {
@@ -9,7 +10,7 @@ process.stdout.on('error', e => {
   throw e;
 });
 
-const { run } = require('../lib/lint/cli');
+const { run } = loadTs(path.join(__dirname, '../lib/lint/cli.ts'));
 const { version } = require('../package.json');
 process.exitCode = run(process.argv.slice(2), {
   stdout: text => process.stdout.write(text),

@@ -1,5 +1,5 @@
 'use strict';
 // The cdk8s-cli validation plugin (`validations:` in cdk8s.yaml, class RulePackValidation):
 //   package: ./node_modules/cdk8s-patterns/plugin
-require('../bin/ts-hook');
-module.exports = require('../lib/lint/validation-plugin');
+const path = require('path');
+module.exports = require('../scripts/load-ts').loadTs(path.join(__dirname, '../lib/lint/validation-plugin.ts'));

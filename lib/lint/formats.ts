@@ -32,9 +32,24 @@ export function textReport(report: LintReport, files: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** An array of findings. */
+/** An array of findings, each with every field (null when absent), in this order (an object literal: fast for thousands). */
 export function jsonReport(report: LintReport): string {
-  const keys: (keyof LintFinding)[] = ['file', 'line', 'documentIndex', 'apiVersion', 'kind', 'namespace', 'name', 'container', 'ruleId', 'level', 'message', 'fix', 'field', 'suppressed', 'reason'];
-  const findings = report.findings.map(f => Object.fromEntries(keys.map(k => [k, f[k] ?? null])));
+  const findings = report.findings.map(f => ({
+    file: f.file ?? null,
+    line: f.line ?? null,
+    documentIndex: f.documentIndex ?? null,
+    apiVersion: f.apiVersion ?? null,
+    kind: f.kind ?? null,
+    namespace: f.namespace ?? null,
+    name: f.name ?? null,
+    container: f.container ?? null,
+    ruleId: f.ruleId ?? null,
+    level: f.level ?? null,
+    message: f.message ?? null,
+    fix: f.fix ?? null,
+    field: f.field ?? null,
+    suppressed: f.suppressed ?? null,
+    reason: f.reason ?? null,
+  }));
   return `${JSON.stringify(findings, null, 2)}\n`;
 }

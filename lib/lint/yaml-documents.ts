@@ -1,18 +1,12 @@
-import { Composer, isMap, isScalar, isSeq, LineCounter, Node, Parser, ParsedNode } from 'yaml';
+import { Event, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, ScalarEvent } from 'js-yaml';
+import { jsonKey, resolvePlainScalar } from './yaml11-scalars';
+import { fieldSegments } from './yaml-path';
 
-/**
- * YAML read as the API server reads it: kubectl and the API machinery decode with go-yaml v2, so
- * YAML 1.1 scalars apply (an unquoted `on`, `yes` or `no` is a boolean, `0777` is octal) and a
- * duplicate key is an error. Timestamps stay strings, as go-yaml v2 leaves them for untyped values.
- * The same options as `policy-check`, so both tools accept the same files.
- */
-const OPTIONS = {
-  version: '1.1' as const,
-  uniqueKeys: true,
-  merge: true,
-  prettyErrors: false,
-  customTags: (tags: any[]) => tags.filter(t => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
-};
+export { fieldSegments } from './yaml-path';
+
+// Plain constants: the hot loops read them for every event.
+const { DOCUMENT, SEQUENCE, MAPPING, SCALAR, POP } = EVENT_ID;
+const { PLAIN, LITERAL_BLOCK, FOLDED_BLOCK } = SCALAR_STYLE;
 
 /** A problem in a document, with the 1-based line where it is. */
 export interface YamlError {
@@ -34,91 +28,387 @@ export interface YamlDocument {
   lineOf(field: string): number;
 }
 
-/** Parses every document of a YAML text. Never throws: problems are in each document's `errors`. */
+/**
+ * Parses every document of a YAML text, as the API server reads it (see `yaml-reference.ts`, which
+ * defines the result). Never throws: problems are in each document's `errors`.
+ *
+ * The reference reader (the `yaml` package) is too slow for large inputs (about 2 s for 3,000
+ * objects, most of it in its lexer and parser). So the common case is read from js-yaml's event
+ * parser, building the JSON here with the reference's scalar resolution (`yaml11-scalars.ts`), and
+ * the rest goes to the reference reader, for the whole file: whatever js-yaml rejects (syntax
+ * errors: the reference then gives the errors and their lines), and whatever this path does not
+ * reproduce exactly (duplicate keys, aliases, merge keys, tags other than `!`, `!!str`, `!!map`,
+ * `!!seq`, keys that are collections or over 1,000 characters, directives, `...` markers, byte order
+ * marks after the start, lone CR line breaks). `test/lint/yaml-equivalence.test.ts` holds both
+ * readers to the same values, errors and lines.
+ */
 export function parseYamlDocuments(text: string): YamlDocument[] {
-  // yaml's Parser reads process.env.LOG_TOKENS once per token, and process.env is a slow host object:
-  // a plain copy for the (synchronous) parse makes large files ~30% faster. Nothing else runs meanwhile.
-  const env = process.env;
-  process.env = { ...env };
-  try {
-    return parse(text);
-  } finally {
-    process.env = env;
-  }
+  return parseFast(text) ?? parseYamlDocumentsReference(text);
 }
 
-function parse(text: string): YamlDocument[] {
-  const lines = new LineCounter();
-  const line = (offset: number) => lines.linePos(offset).line;
-  const composer = new Composer(OPTIONS);
-  const out: YamlDocument[] = [];
-  for (const doc of composer.compose(new Parser(lines.addNewLine).parse(text))) {
-    const errors: YamlError[] = doc.errors.map(e => ({ message: e.message.split('\n')[0].replace(/:\s*$/, ''), line: line(e.pos[0]) }));
-    let value: unknown = null;
-    if (errors.length === 0) {
-      try {
-        value = toPlain(doc.toJS({ maxAliasCount: 1000 }));
-      } catch (e) {
-        errors.push({ message: (e as Error).message, line: line(doc.range[0]) });
-      }
-    }
-    const root = doc.contents as ParsedNode | null;
-    const start = line(root?.range[0] ?? doc.range[0]);
-    out.push({ index: out.length, line: start, value, errors, lineOf: field => locate(root, field, start, line) });
-  }
-  return out;
-}
-
-/** The segments of a field path: `a.b[0]["c.d"]` is `a`, `b`, 0, `c.d`. */
-export function fieldSegments(field: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of field.matchAll(/\["([^"]*)"\]|\[(\d+)\]|([^.[\]]+)/g)) {
-    out.push(m[1] ?? (m[2] !== undefined ? parseInt(m[2], 10) : m[3]));
-  }
-  return out;
-}
-
-function locate(root: Node | null, field: string, start: number, line: (offset: number) => number): number {
-  let node: unknown = root;
-  let found = start;
-  for (const seg of fieldSegments(field)) {
-    let next: unknown;
-    let at: Node | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find(p => isScalar(p.key) && String(p.key.value) === String(seg));
-      next = pair?.value;
-      at = (pair?.key ?? undefined) as Node | undefined;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      next = node.items[seg];
-      at = next as Node | undefined;
-    }
-    if (!at?.range) break;
-    found = line(at.range[0]);
-    node = next;
-  }
-  return found;
+/** The reference reader, loaded when first needed: most inputs need neither it nor the `yaml` package. */
+function parseYamlDocumentsReference(text: string): YamlDocument[] {
+  return (require('./yaml-reference') as typeof import('./yaml-reference')).parseYamlDocumentsReference(text);
 }
 
 /**
- * JSON semantics, in place (a copy would double the allocation of large files): Maps and Sets become
- * objects and arrays, binary becomes base64, undefined is dropped.
+ * `%` directives, `...` document end markers (js-yaml and the reference count the documents of a
+ * lone `...` differently), a byte order mark after the start, a CR that does not end a CRLF.
  */
-function toPlain(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') {
-    if (typeof v === 'bigint') return Number(v);
-    return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+const LEFT_TO_REFERENCE = /^%|^\.\.\.(?=[ \t\r\n]|$)|.\uFEFF|\r(?!\n)/ms;
+
+/** Where documents start: each `---` at the start of a line (YAML allows it nowhere else). */
+const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/** The size of the pieces parsed at once: large enough that calls cost nothing, small enough that their events die young. */
+const PIECE_SIZE = 64 * 1024;
+
+/**
+ * The documents read by the fast path, or undefined when the text is for the reference reader.
+ *
+ * The text is parsed in pieces of whole documents (cut at `---` lines) and the events of each piece
+ * are kept only as a compact record of positions (`Events`): event objects for all of a large file
+ * would survive many garbage collections (parsing took a third longer, measured on 5.6 MB).
+ */
+export function parseFast(text: string): YamlDocument[] | undefined {
+  if (LEFT_TO_REFERENCE.test(text)) return undefined;
+  // Where each document starts: the first (if any) at 0, each other at its `---`.
+  const starts = [0];
+  for (const m of text.matchAll(DOCUMENT_START)) if (m.index! > 0) starts.push(m.index!);
+  const explicitFirst = /^---(?=[ \t\r\n]|$)/.test(text);
+  const lines = new LineIndex(text);
+  let reference: YamlDocument[] | undefined;
+  const fromReference = () => (reference ??= parseYamlDocumentsReference(text));
+  const out: YamlDocument[] = [];
+  for (let first = 0; first < starts.length;) {
+    let next = first + 1;
+    while (next < starts.length && starts[next] - starts[first] < PIECE_SIZE) next++;
+    const base = starts[first];
+    const source = text.slice(base, starts[next] ?? text.length);
+    let parsed: Event[];
+    try {
+      parsed = parseEvents(source, {});
+    } catch {
+      return undefined;
+    }
+    const piece = build(source, parsed);
+    if (!piece) return undefined;
+    // One document per start, but the text before the first `---` may hold none.
+    const skipped = next - first - piece.roots.length;
+    if (!(skipped === 0 || (skipped === 1 && first === 0))) return undefined;
+    piece.roots.forEach((root, i) => {
+      const start = starts[first + skipped + i];
+      const index = out.length;
+      const locator = new Locator(source, piece.events, root, offset => lines.lineOf(base + offset));
+      // An empty document is at its `---`; without one, where the reference reader says.
+      const line = locator.rootLine() ?? (start > 0 || explicitFirst ? lines.lineOf(start) : fromReference()[index].line);
+      const lineOf = (field: string) => locator.lineOf(field) ?? fromReference()[index].lineOf(field);
+      out.push({ index, line, value: piece.values[i], errors: [], lineOf });
+    });
+    first = next;
   }
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = toPlain(v[i]);
-    return v;
+  return out;
+}
+
+/** Marks a node the fast path leaves to the reference reader. */
+const UNSUPPORTED = Symbol('unsupported');
+
+/**
+ * The JSON of each document of `events`, built as the reference reader builds it, the index of each
+ * one's root node and the events as a compact record; undefined for what only the reference reader
+ * handles.
+ */
+function build(text: string, events: Event[]): { values: unknown[]; roots: number[]; events: Events } | undefined {
+  const record = new Events(events.length);
+  const values: unknown[] = [];
+  const roots: number[] = [];
+  // The open nodes, innermost last: a document (its value goes to `values`), a sequence or a mapping
+  // with, once its key is read, the key waiting for its value.
+  const open: any[] = [];
+  const kind: number[] = [];
+  const pending: (string | undefined)[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    const type = event.type;
+    record.add(i, event);
+    let value: unknown;
+    switch (type) {
+      case POP:
+        open.pop();
+        kind.pop();
+        pending.pop();
+        continue;
+      case DOCUMENT:
+        roots.push(i + 1);
+        values.push(null);
+        open.push(values);
+        kind.push(DOCUMENT);
+        pending.push(undefined);
+        continue;
+      case SCALAR:
+        value = scalar(text, event);
+        if (value === UNSUPPORTED) return undefined;
+        break;
+      case MAPPING:
+      case SEQUENCE:
+        if (!hasDefaultTag(text, event, type === MAPPING ? '!!map' : '!!seq')) return undefined;
+        value = type === MAPPING ? {} : [];
+        break;
+      default:
+        return undefined; // an alias: the reference reader limits how far aliases expand
+    }
+    const parent = open.length - 1;
+    const parentKind = kind[parent];
+    if (parentKind === DOCUMENT) {
+      values[values.length - 1] = value;
+    } else if (parentKind === SEQUENCE) {
+      open[parent].push(value);
+    } else if (pending[parent] === undefined) {
+      // A key: a scalar, not a merge key, unique (as JSON keys: the reference reader reports a duplicate).
+      if (type !== SCALAR || (event.style === PLAIN && value === '<<') || keyTooLong(text, event)) return undefined;
+      const key = jsonKey(value);
+      if (Object.prototype.hasOwnProperty.call(open[parent], key)) return undefined;
+      record.addKey(i, event);
+      pending[parent] = key;
+    } else {
+      const map = open[parent];
+      const key = pending[parent]!;
+      // `__proto__`, `constructor`…: an own property, never the prototype's.
+      if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+      else map[key] = value;
+      pending[parent] = undefined;
+    }
+    if (type === MAPPING || type === SEQUENCE) {
+      open.push(value);
+      kind.push(type);
+      pending.push(undefined);
+    }
   }
-  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [String(k), toPlain(x)]));
-  if (v instanceof Set) return [...v].map(toPlain);
-  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
-  const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    if (o[k] === undefined) delete o[k];
-    else o[k] = toPlain(o[k]);
+  return open.length === 0 ? { values, roots, events: record } : undefined;
+}
+
+/** A scalar's JSON value: a string when quoted, a block or tagged `!` or `!!str`; else as YAML 1.1 resolves it. */
+function scalar(text: string, event: ScalarEvent): unknown {
+  const source = getScalarValue(text, event);
+  if (event.tagStart >= 0) {
+    const tag = text.slice(event.tagStart, event.tagEnd);
+    return tag === '!' || tag === '!!str' ? source : UNSUPPORTED;
   }
-  return o;
+  return event.style === PLAIN ? resolvePlainScalar(source) : source;
+}
+
+function hasDefaultTag(text: string, event: { tagStart: number; tagEnd: number }, tag: string): boolean {
+  if (event.tagStart < 0) return true;
+  const written = text.slice(event.tagStart, event.tagEnd);
+  return written === '!' || written === tag;
+}
+
+/**
+ * The reference reader rejects an implicit key whose `:` is more than 1024 characters after its
+ * start; checked here from 1000 on, a margin for where exactly a key starts. An empty key has no
+ * position to measure from: left to the reference reader too.
+ */
+function keyTooLong(text: string, key: ScalarEvent): boolean {
+  if (key.valueStart < 0) return true;
+  let start = key.valueStart;
+  if (key.tagStart >= 0 && key.tagStart < start) start = key.tagStart;
+  if (key.anchorStart >= 0 && key.anchorStart < start) start = key.anchorStart;
+  return text.indexOf(':', key.valueEnd) - start > 1000;
+}
+
+/**
+ * A document's events, kept compact (typed, so the garbage collector never walks them): for each,
+ * its type and the positions that lines and key texts are read from.
+ */
+class Events {
+  private static readonly STRIDE = 7;
+  private readonly data: Int32Array;
+
+  constructor(count: number) {
+    this.data = new Int32Array(count * Events.STRIDE);
+  }
+
+  /** An event: its type, and where a node starts (for a scalar, also its style). */
+  add(i: number, event: Event): void {
+    const o = i * Events.STRIDE;
+    const d = this.data;
+    d[o] = event.type;
+    if (event.type === MAPPING || event.type === SEQUENCE) {
+      d[o + 1] = event.start;
+    } else if (event.type === SCALAR) {
+      d[o + 1] = event.valueStart;
+      d[o + 3] = event.style;
+    }
+  }
+
+  /** The rest of a key scalar, to read its text again. */
+  addKey(i: number, key: ScalarEvent): void {
+    const o = i * Events.STRIDE;
+    const d = this.data;
+    d[o + 2] = key.valueEnd;
+    d[o + 3] = key.style | (key.chomping << 4) | (key.fast ? FAST : 0);
+    d[o + 4] = key.indent;
+    d[o + 5] = key.tagStart;
+    d[o + 6] = key.tagEnd;
+  }
+
+  type(i: number): number {
+    return this.data[i * Events.STRIDE];
+  }
+
+  style(i: number): number {
+    return this.data[i * Events.STRIDE + 3] & 0xf;
+  }
+
+  /** Where a collection starts, or a scalar's value (-1 for an empty scalar). */
+  start(i: number): number {
+    return this.data[i * Events.STRIDE + 1];
+  }
+
+  /** A key scalar's JSON value, read again from the text (see `addKey`). */
+  keyValue(i: number, text: string): unknown {
+    const o = i * Events.STRIDE;
+    const d = this.data;
+    const flags = d[o + 3];
+    // Most keys are untagged and need no unescaping or folding (js-yaml's `fast`): the text as it is.
+    if ((flags & FAST) !== 0 && d[o + 5] < 0) {
+      const source = text.slice(d[o + 1], d[o + 2]);
+      return (flags & 0xf) === PLAIN ? resolvePlainScalar(source) : source;
+    }
+    return scalar(text, {
+      type: SCALAR,
+      valueStart: d[o + 1],
+      valueEnd: d[o + 2],
+      style: (flags & 0xf) as ScalarEvent['style'],
+      chomping: ((flags >> 4) & 0xf) as ScalarEvent['chomping'],
+      fast: (flags & FAST) !== 0,
+      indent: d[o + 4],
+      tagStart: d[o + 5],
+      tagEnd: d[o + 6],
+      anchorStart: -1,
+      anchorEnd: -1,
+    });
+  }
+}
+
+/** In `Events`: a scalar js-yaml reads as the text between its offsets. */
+const FAST = 1 << 8;
+
+/**
+ * Lines of fields in a document, found as the reference reader finds them: the line of each key (or
+ * sequence item) on the way down, stopping at the last one present. The keys and items of each
+ * collection visited are indexed once, as a document often has several findings.
+ */
+class Locator {
+  private keys?: Map<number, Map<string, number[]>>;
+  private items?: Map<number, number[]>;
+
+  constructor(
+    private readonly text: string,
+    private readonly events: Events,
+    private readonly root: number,
+    private readonly line: (offset: number) => number,
+  ) {}
+
+  /** The line of the document's content, or undefined when it is empty. */
+  rootLine(): number | undefined {
+    return this.nodeLine(this.root);
+  }
+
+  /** The line of a field, or undefined where a node on the way has no position here (an empty node). */
+  lineOf(field: string): number | undefined {
+    let node = this.root;
+    let found = this.nodeLine(node);
+    for (const seg of fieldSegments(field)) {
+      const type = this.events.type(node);
+      let at: number | undefined;
+      if (type === MAPPING) {
+        const pair = this.keysOf(node).get(String(seg));
+        if (pair) [at, node] = pair;
+      } else if (type === SEQUENCE && typeof seg === 'number') {
+        at = this.itemsOf(node)[seg];
+        if (at !== undefined) node = at;
+      }
+      if (at === undefined) break;
+      found = this.nodeLine(at);
+      if (found === undefined) return undefined;
+    }
+    return found;
+  }
+
+  /** The line where a node starts (a block scalar: its `|` or `>`), or undefined for an empty node. */
+  private nodeLine(i: number): number | undefined {
+    const type = this.events.type(i);
+    const start = this.events.start(i);
+    if (type === MAPPING || type === SEQUENCE) return this.line(start);
+    if (type !== SCALAR || start < 0) return undefined;
+    // A block scalar's content starts on the line after its header.
+    const style = this.events.style(i);
+    const block = style === LITERAL_BLOCK || style === FOLDED_BLOCK;
+    return this.line(start) - (block && this.text[start - 1] === '\n' ? 1 : 0);
+  }
+
+  /**
+   * By a scalar key's text as the reference compares it with a field name (`String` of its value):
+   * its key and value events (the first such key, as the reference takes).
+   */
+  private keysOf(mapping: number): Map<string, number[]> {
+    this.keys ??= new Map();
+    let keys = this.keys.get(mapping);
+    if (!keys) {
+      keys = new Map();
+      for (let key = mapping + 1; this.events.type(key) !== POP;) {
+        const value = this.skip(key);
+        if (this.events.type(key) === SCALAR) {
+          const text = String(this.events.keyValue(key, this.text));
+          if (!keys.has(text)) keys.set(text, [key, value]);
+        }
+        key = this.skip(value);
+      }
+      this.keys.set(mapping, keys);
+    }
+    return keys;
+  }
+
+  private itemsOf(sequence: number): number[] {
+    this.items ??= new Map();
+    let items = this.items.get(sequence);
+    if (!items) {
+      items = [];
+      for (let item = sequence + 1; this.events.type(item) !== POP; item = this.skip(item)) items.push(item);
+      this.items.set(sequence, items);
+    }
+    return items;
+  }
+
+  /** The index of the event after the node that starts at `i`. */
+  private skip(i: number): number {
+    let depth = 0;
+    do {
+      const type = this.events.type(i++);
+      if (type === MAPPING || type === SEQUENCE) depth++;
+      else if (type === POP) depth--;
+    } while (depth > 0);
+    return i;
+  }
+}
+
+/** 1-based line numbers of offsets (lines end with `\n`, as the reference reader counts them). */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
 }

@@ -31,7 +31,11 @@ export interface EvaluateOptions {
 
 /** True when `rule` looks at `obj`. */
 export function applies(rule: Rule, obj: K8sObject): boolean {
-  return typeof obj.kind === 'string' && (rule.kinds.includes('*') || rule.kinds.includes(obj.kind)) && (rule.appliesTo?.(obj) ?? true);
+  return looksAtKind(rule, obj.kind) && (rule.appliesTo?.(obj) ?? true);
+}
+
+function looksAtKind(rule: Rule, kind: unknown): boolean {
+  return typeof kind === 'string' && (rule.kinds.includes('*') || rule.kinds.includes(kind));
 }
 
 /** Runs rules over objects checked together (cross-object rules see all of them). */
@@ -42,9 +46,19 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
   const findings: Finding[] = [];
   let checked = 0;
   let failed = 0;
+  // The rules for each kind, found once: most rules look at a few kinds, and large inputs repeat kinds.
+  const byKind = new Map<unknown, Rule[]>();
+  const rulesFor = (kind: unknown) => {
+    let found = byKind.get(kind);
+    if (!found) {
+      found = rules.filter(r => looksAtKind(r, kind));
+      byKind.set(kind, found);
+    }
+    return found;
+  };
   objects.forEach((obj, objectIndex) => {
-    for (const rule of rules) {
-      if (!applies(rule, obj)) continue;
+    for (const rule of rulesFor(obj.kind)) {
+      if (!(rule.appliesTo?.(obj) ?? true)) continue;
       checked++;
       const violations = rule.check(obj, ctx);
       if (violations.length === 0) continue;

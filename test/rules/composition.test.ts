@@ -148,6 +148,26 @@ describe('CKP809 service-target-port-undeclared', () => {
     const svc = service([{ port: 80, targetPort: 9999 }, { port: 53, targetPort: 8080, protocol: 'UDP' }]);
     expect(serviceTargetPortUndeclared.check(svc, { objects: [svc, pods] }).map(x => x.field)).toEqual(['spec.ports[0].targetPort', 'spec.ports[1].targetPort']);
   });
+  test('non-compliant: a port only an init container declares, a number written as a name; a port entry that is not an object is no crash', () => {
+    const d = deployment({ initContainers: [container({ name: 'init', ports: [{ containerPort: 9000, name: 'setup' }] })], containers: [container({ ports: [null, { containerPort: 8080, name: 'http' }] })] });
+    const svc = service([{ port: 80, targetPort: 'http' }, { port: 81, targetPort: 'setup' }, { port: 82, targetPort: 9000 }, { port: 83, targetPort: '8080' }]);
+    expect(serviceTargetPortUndeclared.check(svc, { objects: [svc, d] }).map(x => x.field)).toEqual(['spec.ports[1].targetPort', 'spec.ports[2].targetPort', 'spec.ports[3].targetPort']);
+  });
+  test('selects by every selector label (compared strictly), in the Service\'s namespace, in object order', () => {
+    const svc = service([{ port: 80, targetPort: 'metrics' }], { app: 'web', version: '1' });
+    const labelled = (name: string, labels: Record<string, unknown>, namespace?: string) =>
+      deployment({}, { template: { metadata: { labels }, spec: { containers: [container()] } } }, { name, ...(namespace ? { namespace } : {}) });
+    const objects = [
+      labelled('second', { app: 'web', version: '1', extra: 'x' }),
+      svc,
+      labelled('other-namespace', { app: 'web', version: '1' }, 'prod'),
+      labelled('missing-label', { app: 'web' }),
+      labelled('number-not-string', { app: 'web', version: 1 }),
+      labelled('first', { version: '1', app: 'web' }),
+    ];
+    const named = serviceTargetPortUndeclared.check(svc, { objects }).map(v => v.message.match(/Deployment '([^']+)'/)?.[1]);
+    expect(named).toEqual(['second', 'first']);
+  });
 });
 
 test('the registry holds the composition rules, in id order', () => {

@@ -15,15 +15,12 @@ export const serviceTargetPortUndeclared: Rule = {
   check(obj, ctx) {
     const selector = obj.spec?.selector;
     if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) return [];
-    const workloads = ctx.objects.filter(o => POD_KINDS.includes(o.kind as any) && o.metadata?.namespace === obj.metadata?.namespace && selects(selector, o));
+    const selection = selectedWorkloads(selector, obj.metadata?.namespace, ctx.objects);
     const out: Violation[] = [];
     (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).forEach((p: any, i: number) => {
       const target = p?.targetPort ?? p?.port;
       const protocol = p?.protocol ?? 'TCP';
-      for (const w of workloads) {
-        const declared = containersOf(w, { init: false }).some(c => (Array.isArray(c.container.ports) ? c.container.ports : []).some((cp: any) =>
-          (typeof target === 'string' ? cp?.name === target : cp?.containerPort === target) && (cp?.protocol ?? 'TCP') === protocol));
-        if (declared) continue;
+      for (const w of notDeclaring(selection, target, protocol)) {
         out.push({
           field: `spec.ports[${i}].targetPort`,
           value: target,
@@ -36,7 +33,115 @@ export const serviceTargetPortUndeclared: Rule = {
   },
 };
 
+/*
+ * For 3,000 objects, checking each Service against every object and every selected workload's
+ * containers again for each port took a quarter of a second (of 0.4 s for all rules). So, per
+ * evaluation, the workloads are indexed by namespace and pod label, and each selector's choice is
+ * kept with, per port, the workloads that do not declare it; per workload, its declared ports are
+ * a set. The results are the same as the plain definitions (`selects`, `scanPorts`), which still
+ * decide whatever the indexes cannot.
+ */
+
 function selects(selector: Record<string, unknown>, obj: K8sObject): boolean {
   const labels = podSpecOf(obj)?.metadata?.labels ?? {};
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+/** Whether a container (not an init container) of the workload declares the port: a name, else a number, and the protocol. */
+function scanPorts(workload: K8sObject, target: unknown, protocol: unknown): boolean {
+  return containersOf(workload, { init: false }).some(c => (Array.isArray(c.container.ports) ? c.container.ports : []).some((cp: any) =>
+    (typeof target === 'string' ? cp?.name === target : cp?.containerPort === target) && (cp?.protocol ?? 'TCP') === protocol));
+}
+
+/** The selected workloads that do not declare the port, in the objects' order. */
+function notDeclaring(selection: Selection, target: unknown, protocol: unknown): K8sObject[] {
+  if ((typeof target !== 'string' && typeof target !== 'number') || typeof protocol !== 'string') {
+    return selection.workloads.filter(w => !scanPorts(w, target, protocol));
+  }
+  const key = portKey(target, protocol);
+  let missing = selection.missing.get(key);
+  if (!missing) {
+    missing = selection.workloads.filter(w => !declaredPorts(w).has(key));
+    selection.missing.set(key, missing);
+  }
+  return missing;
+}
+
+/** The `portKey`s of what the containers (not init containers) of a workload declare. */
+function declaredPorts(workload: K8sObject): Set<string> {
+  let ports = DECLARED.get(workload);
+  if (!ports) {
+    ports = new Set();
+    for (const c of containersOf(workload, { init: false })) {
+      for (const cp of Array.isArray(c.container.ports) ? c.container.ports : []) {
+        const p = cp?.protocol ?? 'TCP';
+        if (typeof p !== 'string') continue;
+        if (typeof cp?.name === 'string') ports.add(portKey(cp.name, p));
+        if (typeof cp?.containerPort === 'number') ports.add(portKey(cp.containerPort, p));
+      }
+    }
+    DECLARED.set(workload, ports);
+  }
+  return ports;
+}
+
+const DECLARED = new WeakMap<K8sObject, Set<string>>();
+
+const portKey = (port: string | number, protocol: string) => `${typeof port}\0${port}\0${protocol}`;
+
+interface Selection {
+  /** The pod workloads a selector selects, in the objects' order. */
+  readonly workloads: K8sObject[];
+  /** By `portKey`: those that do not declare the port. */
+  readonly missing: Map<string, K8sObject[]>;
+}
+
+function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown, objects: readonly K8sObject[]): Selection {
+  let index = WORKLOADS.get(objects);
+  if (!index) {
+    index = indexWorkloads(objects);
+    WORKLOADS.set(objects, index);
+  }
+  const inNamespace = index.get(namespace);
+  if (!inNamespace) return { workloads: [], missing: new Map() };
+  const key = JSON.stringify(selector);
+  let selection = inNamespace.bySelector.get(key);
+  if (!selection) {
+    const [label, value] = Object.entries(selector)[0];
+    // The label index compares values as strings, so it may hold more: `selects` decides.
+    selection = { workloads: (inNamespace.byLabel.get(labelKey(label, value)) ?? []).filter(o => selects(selector, o)), missing: new Map() };
+    inNamespace.bySelector.set(key, selection);
+  }
+  return selection;
+}
+
+interface NamespaceWorkloads {
+  /** By each `label=value` of their pods. */
+  readonly byLabel: Map<string, K8sObject[]>;
+  /** What each selector (as JSON) selects. */
+  readonly bySelector: Map<string, Selection>;
+}
+
+const WORKLOADS = new WeakMap<readonly K8sObject[], Map<unknown, NamespaceWorkloads>>();
+
+const labelKey = (label: string, value: unknown) => `${label}\0${String(value)}`;
+
+function indexWorkloads(objects: readonly K8sObject[]): Map<unknown, NamespaceWorkloads> {
+  const index = new Map<unknown, NamespaceWorkloads>();
+  for (const o of objects) {
+    if (!POD_KINDS.includes(o.kind as any)) continue;
+    const namespace = o.metadata?.namespace;
+    let inNamespace = index.get(namespace);
+    if (!inNamespace) {
+      inNamespace = { byLabel: new Map(), bySelector: new Map() };
+      index.set(namespace, inNamespace);
+    }
+    for (const [label, value] of Object.entries(podSpecOf(o)?.metadata?.labels ?? {})) {
+      const key = labelKey(label, value);
+      const list = inNamespace.byLabel.get(key);
+      if (list) list.push(o);
+      else inNamespace.byLabel.set(key, [o]);
+    }
+  }
+  return index;
 }

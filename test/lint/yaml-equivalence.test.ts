@@ -1,0 +1,149 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
+import { parseFast, parseYamlDocuments, YamlDocument } from '../../lib/lint/yaml-documents';
+import { parseYamlDocumentsReference } from '../../lib/lint/yaml-reference';
+
+/*
+ * The fast reader (js-yaml events, `yaml-documents.ts`) against the reference reader (the `yaml`
+ * package, `yaml-reference.ts`): the same documents, values, errors and lines, on our fixtures, on
+ * YAML 1.1 scalars in every position, and on structures and invalid YAML. Where the fast path leaves
+ * a text to the reference reader, the result is the reference's by construction; the tests also
+ * check that the fast path really reads what it should (else equivalence would prove nothing).
+ */
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function yamlFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Every field path of a value (as rules write them), and a missing child of each collection. */
+function fieldPaths(value: unknown, prefix = '', out: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      out.push(`${prefix}[${i}]`);
+      fieldPaths(item, `${prefix}[${i}]`, out);
+    });
+    out.push(`${prefix}[${value.length}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = /^[A-Za-z0-9_-]+$/.test(k) ? (prefix ? `${prefix}.${k}` : k) : `${prefix}["${k}"]`;
+      out.push(p);
+      fieldPaths(v, p, out);
+    }
+    out.push(prefix ? `${prefix}.missing` : 'missing');
+  }
+  return out;
+}
+
+/** What a reader makes of a text, to compare: per document its index, line, value as JSON (key order), errors, field lines. */
+function summary(docs: YamlDocument[], paths: (doc: number) => string[]) {
+  return docs.map((d, i) => ({
+    index: d.index,
+    line: d.line,
+    json: JSON.stringify(d.value),
+    errors: d.errors,
+    lines: Object.fromEntries(paths(i).map(p => [p, d.lineOf(p)])),
+  }));
+}
+
+/** Both readers on a text: equal in everything, values strictly (types, -0, prototypes; Jest cannot: a `constructor` key fools it). */
+function expectSame(text: string, reader: (t: string) => YamlDocument[] | undefined = parseYamlDocuments) {
+  const reference = parseYamlDocumentsReference(text);
+  const paths = (i: number) => fieldPaths(reference[i]?.value);
+  const fast = reader(text);
+  expect(fast).toBeDefined();
+  expect(summary(fast!, paths)).toStrictEqual(summary(reference, paths));
+  fast!.forEach((d, i) => expect({ document: i, strictlyEqual: isDeepStrictEqual(d.value, reference[i].value) }).toEqual({ document: i, strictlyEqual: true }));
+  return reference;
+}
+
+describe('fast reader = reference reader', () => {
+  const files = [...yamlFiles(path.join(ROOT, 'test/fixtures')), ...yamlFiles(path.join(ROOT, 'dist'))];
+
+  test('there are fixtures (test/fixtures, dist/)', () => {
+    expect(files.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(files.map(f => [path.relative(ROOT, f)]))('%s: read by the fast path, the same documents, values and lines', file => {
+    expectSame(fs.readFileSync(path.join(ROOT, file), 'utf8'), parseFast);
+  });
+
+  // Plain scalars of YAML 1.1 and near misses, each as a value, a key, an item, in flow, quoted and tagged.
+  const SCALARS = [
+    '', '~', 'null', 'Null', 'NULL', 'nULL', 'y', 'Y', 'yes', 'Yes', 'YES', 'yEs', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'tRUE',
+    'false', 'False', 'FALSE', 'on', 'On', 'ON', 'oN', 'off', 'Off', 'OFF',
+    '0', '-0', '+0', '00', '07', '08', '0777', '-0777', '+0777', '0_7', '0_', '0o17', '0b101', '-0b101', '0b_', '0b2', '0x1F', '0X1F', '-0x1f',
+    '0x_', '0xg', '1_000', '1__0', '_1', '1_', '12345678901234567890', '9007199254740993', '+12', '-12',
+    '1e3', '1E3', '1e+3', '1.5e-3', '1.5E+03', '.5', '-.5', '+.5', '1.', '1.0', '1.50', '1_0.5_0', '.', '-.', '._', '1e', 'e3', 'E5', '.e3', '1.e3',
+    '1e999', '-1e999', '.inf', '.Inf', '.INF', '-.inf', '+.inf', '.iNf', '.nan', '.NaN', '.NAN', '-.nan', 'nan', 'inf', 'Infinity', 'NaN',
+    '1:30', '190:20:30', '-1:30', '1:30.5', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2023-01-28T09:17:05Z', '2001-12-14 21:59:43.10 -5',
+    '<<', '=', 'a b', '0.0.0.0', '1.2.3', '80/tcp', '500m', '1Gi', '1e3Mi', '3s', '0x', '0b', '0o', '+', '-', '__proto__', 'constructor',
+    'toString', 'hasOwnProperty', '1 2', '"q"', 'nginx:1.25',
+  ];
+  const CONTEXTS = (s: string) => [
+    `v: ${s}\n`, `${s}: v\n`, `- ${s}\n`, `a: {${s}: 1}\n`, `[${s}]\n`, `v: '${s}'\n`, `'${s}': v\n`, `a: !!str ${s}\n`, `a: ! ${s}\n`,
+    `${s}: 1\n${s}: 2\n`, `${s}:\n  x: 1\n`, `k: 1\n${s}: 2\n"true": 3\n"": 4\n`,
+  ];
+
+  test.each(SCALARS.map(s => [s]))('YAML 1.1 scalar %j: the same JSON everywhere', s => {
+    for (const text of CONTEXTS(s)) expectSame(text);
+  });
+
+  test('the fast path reads plain scalars itself (all but a merge key `<<`)', () => {
+    const left = SCALARS.filter(s => !parseFast(`v: ${s}\nx: [${s}]\n`) || !parseFast(`${s}: 1\n`));
+    // An empty key has no position to check its length from; `-` is no plain scalar in flow or as a key; `<<` is a merge key.
+    expect(left).toEqual(['', '<<', '-']);
+  });
+
+  test('resolution as documented in yaml11-scalars.ts (and go-yaml v2 where they agree)', () => {
+    const [doc] = expectSame('[on, off, yes, n, ~, 0777, 0x1F, 0b101, 1_000, 0o17, 1.5e3, .inf, -.inf, .nan, 1:30, 2023-01-28T09:17:05Z, e3, ., 0_]\n');
+    expect(doc.value).toStrictEqual([true, false, true, false, null, 511, 31, 5, 1000, '0o17', 1500, 'Infinity', '-Infinity', 'NaN', '1:30', '2023-01-28T09:17:05Z', 'NaN', 'NaN', 'NaN']);
+  });
+
+  const STRUCTURES = [
+    '', '\n', '# only a comment\n', '---\n', '---', '--- \n', '---\n---\n', 'a: 1\n---\n', '---\na: 1\n---\n\n# c\n', '--- # c\n', '---\n---\n---\n',
+    '# header\n---\nkind: A\n---\n---\n# only a comment\n---\n\nkind: B\n', '--- |\n  text\n', '--- >\n  folded\n  text\n', '--- scalar\n',
+    'just a scalar\n', '- a\n- b\n', 'a: 1\r\nb:\r\n  - c\r\n', '\uFEFFa: 1\n', 'a: 1 # trailing\n# end\n', 'a: {b: [c, {d: e}]}\n', 'a: [b, c,]\n',
+    'a: |\n  l1\n  l2\n', 'a: |-\n  l1\n', 'a: |+\n  l1\n\n', 'a: >2\n   x\n', 'a: | # c\n  x\n', '- |\n  script\n- >\n  folded\n', '- |\n', 'a: |\n',
+    '- - a\n  - b\n- c\n', '-\n  name: a\n', '- \n- a\n', '-\n-\n', 'a:\nb:\n', 'a: "x\\ty\\u00e9\\x41"\n', "a: 'it''s'\n", 'a: "multi\n  line"\n',
+    'a: plain\n  multi\n\n  line\n', 'a: x #c\nb: y#notc\n', 'key with spaces: 1\n', 'a.b: 1\n"c[0]": 2\n', '__proto__: {polluted: 1}\n', 'constructor: 1\ntoString: 2\n',
+    'a: &x\n  k: v\n', '- &a\n  k: v\n- x\n', 'a: !!map\n  k: v\n', 'a: !!seq\n- 1\n', 'a: !!str\n', '!!map {a: 1}\n', '? a\n: b\n', '[a: 1, b]\n', '{a, b: c}\n',
+    'a:\n  b\n c\n', 'a:\tb\n', 'kind: List\nitems:\n- kind: Pod\n  metadata: {name: a}\n- 1\n', `a: ${'x'.repeat(70000)}\n`, `${'k'.repeat(990)}: v\n`,
+    'apiVersion: v1\nkind: ConfigMap\ndata:\n  on: yes\n  port: 0777\n  t: 12:30\n  d: 2001-01-01\n',
+  ];
+
+  test.each(STRUCTURES.map(s => [s]))('structure %j', text => {
+    expectSame(text);
+  });
+
+  // What the fast path leaves to the reference reader (the result is then the reference's).
+  const LEFT = [
+    'base: &b {x: 1}\nmerged:\n  <<: *b\n  z: 2\n', 'a: &x 1\nb: *x\n', '<<: {a: 1}\nb: 2\n', 'a: 2\n<<: {a: 1}\n', '<<: [{a: 1}, {a: 2, b: 3}]\n', '!!str <<: {a: 1}\n',
+    'a: !!int "12"\n', 'a: !!bool yes\n', 'a: !!binary aGVsbG8=\n', 'a: !!set {x, y}\n', 'a: !!omap [x: 1, y: 2]\n', 'a: !!timestamp 2001-01-01\n', 'a: !foo bar\n',
+    'a: !foo {x: 1}\n', 'a: !<tag:yaml.org,2002:str> 12\n', '%YAML 1.1\n---\na: 1\n', 'a: 1\n...\n', '...\n', '# c\n...\n', 'a: 1\rb: 2\r', 'a: 1\n---\n\uFEFFb: 2\n',
+    'a: \u0001\n', '[a, b]: c\n', '{a: 1}: c\n', ': v\n', 'a: ' + '['.repeat(120) + ']'.repeat(120) + '\n', '1: a\n"1": b\n', 'yes: a\ntrue: b\n', '~: a\n"": b\n',
+  ];
+
+  test.each(LEFT.map(s => [s]))('left to the reference reader: %j', text => {
+    expect(parseFast(text)).toBeUndefined();
+    expectSame(text);
+  });
+
+  // Invalid YAML: the fast path never reads it; the errors (message, line) are the reference's.
+  const INVALID = [
+    'kind: A\n---\nspec: [unclosed\n---\nkind: C\n', 'a: "unterminated\n', "a: 'x\n", 'a: [1, 2\n', 'a: {b: 1\n', '- a\nb: 1\n', 'a: 1\n- b\n', '  a: 1\n b: 2\n',
+    'a: b: c\n', 'a:\n\t- b\n', 'metadata:\n  name: a\n  name: b\n', 'a: 1\na: 2\n', '{a: 1, a: 2}\n', 'a: @x\n', 'a: `x\n',
+    'a: [,b]\n', '"multi\n line": x\n', `${'k'.repeat(1100)}: v\n`, `"${'k'.repeat(1100)}": v\n`, 'a: *nope\n',
+  ];
+
+  test.each(INVALID.map(s => [s]))('invalid YAML, the same errors: %j', text => {
+    expect(parseFast(text)).toBeUndefined();
+    const docs = expectSame(text);
+    expect(docs.some(d => d.errors.length > 0)).toBe(true);
+  });
+});
