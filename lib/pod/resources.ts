@@ -1,6 +1,8 @@
-import { Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import * as kplus from '../plus';
-import { QosClassName } from '../rules/qos';
+import { podSpecOf } from '../rules/k8s';
+import { computeQosClass, QosClassName } from '../rules/qos';
 
 /** The QoS classes a construct may declare (BestEffort is never what a workload should be). */
 export enum QosClass {
@@ -56,3 +58,8 @@ export function toContainerResources(props: ResourcesProps): kplus.ContainerReso
 }
 
 export type { QosClassName };
+
+/** The QoS class Kubernetes will compute for a workload's pods, from its synthesized pod spec. */
+export function workloadQosClass(workload: IConstruct): QosClassName {
+  return computeQosClass(podSpecOf(ApiObject.of(workload).toJson())?.spec);
+}

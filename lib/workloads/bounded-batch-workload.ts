@@ -6,7 +6,8 @@ import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
-import { QosClass } from '../pod/resources';
+import { QosClass, workloadQosClass } from '../pod/resources';
+import { QosClassName } from '../rules/qos';
 import { restrictedPodProps } from '../pod/security';
 import { Suppression } from '../rules/suppressions';
 import { applyJobFields, JobBounds, JobBoundsProps, resolveJobBounds } from './job-bounds';
@@ -64,6 +65,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
   /** The declared QoS class. */
   /** The init containers, in run order. */
   public readonly initContainers: kplus.Container[];
+  /** The declared QoS class. */
   public readonly qos: QosClass;
   /** The resolved deadline, retries and failure handling. */
   public readonly bounds: JobBounds;
@@ -108,5 +110,10 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     this.rules.suppress('polaris:missingNetworkPolicy', `the pods serve nothing, so NetworkPolicy '${this.name}' denies all ingress (no ingress rules) and allows only DNS and the declared egress; Polaris counts only policies with ingress rules`);
     labelAll(this, labels);
     this.rules.seal();
+  }
+
+  /** The QoS class Kubernetes will compute for the pods, from the synthesized pod spec. */
+  public get qosClass(): QosClassName {
+    return workloadQosClass(this.workload);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiObject, Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PatternError } from '../errors';
 import { RuleGuard } from '../guard';
@@ -11,12 +11,12 @@ import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy } from '../pod/network-policy';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
-import { QosClass, ResourcesProps } from '../pod/resources';
+import { QosClass, ResourcesProps, workloadQosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { checkNodePort } from '../pod/service';
 import { mainProcessExit } from '../rules/process/main-process';
 import { commandWord, isExec, parseScript } from '../rules/process/shell';
-import { computeQosClass, QosClassName } from '../rules/qos';
+import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** A port the development box serves, on the container and the Service. */
@@ -294,7 +294,7 @@ export class DevContainer extends Construct {
 
   /** The QoS class Kubernetes will compute for the pod, from the synthesized pod spec. */
   public get qosClass(): QosClassName {
-    return computeQosClass(ApiObject.of(this.deployment).toJson().spec.template.spec);
+    return workloadQosClass(this.deployment);
   }
 
   private checkPorts(props: DevContainerProps, ports: readonly DevContainerPort[], ssh: boolean, sshPort: number): void {

@@ -1,4 +1,4 @@
-import { ApiObject, Duration } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
@@ -10,13 +10,13 @@ import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-cont
 import { LifecycleProps } from '../pod/lifecycle';
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { buildProbes, checkWholeSeconds, defaultProgressDeadline, HealthProps } from '../pod/probes';
-import { QosClass } from '../pod/resources';
+import { QosClass, workloadQosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { restrictedPodProps } from '../pod/security';
 import { checkNodePort } from '../pod/service';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
 import { sidecarStops } from '../pod/sidecars';
-import { computeQosClass, QosClassName } from '../rules/qos';
+import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** Props of {@link GracefulWebApp}. */
@@ -210,7 +210,7 @@ export class GracefulWebApp extends Construct {
 
   /** The QoS class Kubernetes will compute for the pods, from the synthesized pod spec. */
   public get qosClass(): QosClassName {
-    return computeQosClass(ApiObject.of(this.deployment).toJson().spec.template.spec);
+    return workloadQosClass(this.deployment);
   }
 
   /**

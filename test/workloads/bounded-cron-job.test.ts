@@ -1,5 +1,5 @@
 import { ApiObject, Cron, Duration, Size, Testing } from 'cdk8s';
-import { BoundedCronJob, BoundedCronJobProps, kplus } from '../../lib';
+import { BoundedCronJob, BoundedCronJobProps, kplus, QosClass } from '../../lib';
 import { chart } from '../util';
 
 const base: BoundedCronJobProps = {
@@ -117,4 +117,10 @@ describe('BoundedCronJob suppressions', () => {
 
 test('snapshot: all defaults', () => {
   expect(synthCron().out).toMatchSnapshot();
+});
+
+test('qosClass is computed from the job template: Guaranteed by default, Burstable with higher limits', () => {
+  expect(synthCron().cron.qosClass).toBe('Guaranteed');
+  const burst = synthCron({ qos: QosClass.BURSTABLE, resources: { requests: { cpu: kplus.Cpu.millis(100), memory: Size.mebibytes(64) }, limits: { memory: Size.mebibytes(128) } } });
+  expect(burst.cron.qosClass).toBe('Burstable');
 });

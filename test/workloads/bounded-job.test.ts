@@ -188,7 +188,8 @@ describe('BoundedJob init containers (issue 6 composition)', () => {
     expect(pod.initContainers[1].volumeMounts).toContainEqual({ mountPath: '/work', name: 'schema' });
     expect(main({ spec: { template: { spec: pod } } }).volumeMounts).toContainEqual({ mountPath: '/schema', name: 'schema', readOnly: true });
     expect(job.initContainers).toHaveLength(2);
-    expect(computeQosClass(pod)).toBe('Guaranteed');
+    expect(job.qosClass).toBe(computeQosClass(pod));
+    expect(job.qosClass).toBe('Guaranteed');
   });
 
   test('an init container with a probe fails with CKP205', () => {
