@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // test/consumer/app is a user's cdk8s app with its own jest (run by `npm run test:consumer`).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/consumer/'],
+  modulePathIgnorePatterns: ['<rootDir>/test/consumer/', '<rootDir>/build/'],
   // Types are checked by `tsc --noEmit` in `npm test`; the transform only strips them, with esbuild
   // (whole suite cold 3.6-4.4 s vs ts-jest 4.3-4.9 s on this machine; @swc/jest was faster still but
   // @swc/core's platform packages are not all on the registry here, so its lock breaks `npm ci`).

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// `cdk8s-patterns lint …`: runs from a fresh `npm ci`, no build step (see scripts/load-ts.js).
-const path = require('path');
-const { loadTs } = require('../scripts/load-ts');
+// `cdk8s-patterns lint …`: the compiled library (build/, written by `npm run build`, which `npm ci`
+// and `npm pack` run through `prepare`). No TypeScript is compiled when it runs.
 
 // `… | head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', e => {
@@ -10,7 +9,7 @@ process.stdout.on('error', e => {
   throw e;
 });
 
-const { run } = loadTs(path.join(__dirname, '../lib/lint/cli.ts'));
+const { run } = require('../build/lint/cli.js');
 const { version } = require('../package.json');
 process.exitCode = run(process.argv.slice(2), {
   stdout: text => process.stdout.write(text),

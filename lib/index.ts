@@ -43,3 +43,6 @@ export * as kplus from './plus';
 
 // Linting any YAML (the CLI and the cdk8s validation plugin build on this)
 export * from './lint/lint';
+// The cdk8s-cli validation plugin: cdk8s-cli loads `class: RulePackValidation` from the package's main.
+export { RulePackValidation } from './lint/validation-plugin';
+export type { RulePackValidationProps, RulePackValidationContext, RulePackViolatingResource } from './lint/validation-plugin';

@@ -1,5 +1,5 @@
 'use strict';
-// The cdk8s-cli validation plugin (`validations:` in cdk8s.yaml, class RulePackValidation):
-//   package: ./node_modules/cdk8s-patterns/plugin
-const path = require('path');
-module.exports = require('../scripts/load-ts').loadTs(path.join(__dirname, '../lib/lint/validation-plugin.ts'));
+// The cdk8s-cli validation plugin (class RulePackValidation), kept at this path for cdk8s.yaml files
+// written as `package: ./node_modules/cdk8s-patterns/plugin`. The package itself is the plugin too:
+//   package: ./node_modules/cdk8s-patterns      (cdk8s-cli loads the package's main)
+module.exports = require('..');

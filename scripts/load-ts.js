@@ -1,5 +1,5 @@
-// Runs this package's TypeScript without a build step, for every entry point: the CLI
-// (bin/cdk8s-patterns.js), the cdk8s validation plugin (plugin/index.js) and `run-ts.js` (cdk8s
+// Runs this repository's TypeScript without a build step, for the dev entry points (a dev tool:
+// not shipped; the CLI and the plugin run the compiled build/): `run-ts.js` (cdk8s
 // synth, benchmarks). esbuild bundles an entry with our sources in one call (packages stay external:
 // node resolves them as usual) and node runs the bundle as one CommonJS module. No type-check here
 // (that is `npm test`).

@@ -1,12 +1,30 @@
 import * as fs from 'fs';
-// Types only (erased at runtime): `cdk8s-cli/plugins`, through the package's exports map, which the
-// `node` module resolution of our tsconfig does not read.
-import type { Validation, ValidationContext, ValidationViolatingResource } from 'cdk8s-cli/lib/plugins';
 import { findRule } from '../rules/index';
 import { RuleLevel } from '../rules/types';
 import { LintFinding, lintSources } from './lint';
 
 const LEVELS: readonly RuleLevel[] = ['info', 'warning', 'error'];
+
+// The parts of cdk8s-cli's plugin API (`cdk8s-cli/plugins`: Validation, ValidationContext) that the
+// plugin uses, declared here so that our published declarations do not import cdk8s-cli: a user's
+// `tsc` must not need it. test/lint/validation-plugin.test.ts checks they stay assignable.
+
+/** A violating object, as cdk8s-cli's `ValidationViolatingResource`. */
+export interface RulePackViolatingResource {
+  readonly resourceName: string;
+  readonly locations: readonly string[];
+  readonly manifestPath: string;
+}
+
+/** What `validate` is handed: the subset of cdk8s-cli's `ValidationContext` the plugin reads. */
+export interface RulePackValidationContext {
+  readonly manifests: readonly string[];
+  readonly logger: { log(message: string): void };
+  readonly report: {
+    addViolation(violation: { readonly ruleName: string; readonly recommendation: string; readonly fix: string; readonly violatingResources: readonly RulePackViolatingResource[] }): void;
+    submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
+  };
+}
 
 /** The `properties` of the plugin's entry in cdk8s.yaml. */
 export interface RulePackValidationProps {
@@ -28,13 +46,13 @@ export interface RulePackValidationProps {
  *
  * ```yaml
  * validations:
- *   - package: ./node_modules/cdk8s-patterns/plugin
- *     version: 0.1.0
+ *   - package: ./node_modules/cdk8s-patterns
+ *     version: 0.2.0
  *     class: RulePackValidation
  *     properties: { threshold: error, skip: [CKP804] }
  * ```
  */
-export class RulePackValidation implements Validation {
+export class RulePackValidation {
   private readonly threshold: RuleLevel;
   private readonly skip: readonly string[];
 
@@ -50,7 +68,7 @@ export class RulePackValidation implements Validation {
     this.skip = props.skip ?? [];
   }
 
-  public async validate(context: ValidationContext): Promise<void> {
+  public async validate(context: RulePackValidationContext): Promise<void> {
     const sources = context.manifests.map(file => ({ file, content: fs.readFileSync(file) }));
     const report = lintSources(sources, { skip: this.skip });
     const atOrAbove = (level: RuleLevel) => LEVELS.indexOf(level) >= LEVELS.indexOf(this.threshold);
@@ -84,7 +102,7 @@ export class RulePackValidation implements Validation {
 }
 
 /** One violating resource per object, with a location per finding: the field and what is wrong there. */
-function resources(findings: readonly LintFinding[]): ValidationViolatingResource[] {
+function resources(findings: readonly LintFinding[]): RulePackViolatingResource[] {
   const out = new Map<string, { resourceName: string; manifestPath: string; locations: string[] }>();
   for (const f of findings) {
     const key = `${f.file}\0${f.documentIndex}\0${f.kind}\0${f.name}`;

@@ -160,7 +160,7 @@ describe('cdk8s-patterns: the catalogue', () => {
   });
 });
 
-describe('bin/cdk8s-patterns.js (what `npx cdk8s-patterns` runs, from a checkout without a build)', () => {
+describe('bin/cdk8s-patterns.js (what `npx cdk8s-patterns` runs: the compiled build/)', () => {
   test('lints stdin and sets the exit code', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/cdk8s-patterns.js'), 'lint', '-'], { input: POD('nginx:latest'), encoding: 'utf8' });
     expect([r.status, r.stderr]).toEqual([1, '']);

@@ -2,7 +2,14 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { RulePackValidation } from '../../lib/lint/validation-plugin';
+import type { Validation, ValidationContext as CliContext } from 'cdk8s-cli/lib/plugins';
+import { RulePackValidation, RulePackValidationContext } from '../../lib/lint/validation-plugin';
+
+// Compile-time: our declared subset of cdk8s-cli's plugin API stays compatible with the real one
+// (tsc --noEmit in `npm test` fails here if cdk8s-cli changes what it hands plugins).
+const asCliPlugin: Validation = new RulePackValidation();
+const acceptsCliContext = (context: CliContext): RulePackValidationContext => context;
+void asCliPlugin; void acceptsCliContext;
 
 const ROOT = path.join(__dirname, '..', '..');
 const APPS = path.join(ROOT, 'test/fixtures/plugin-apps');
