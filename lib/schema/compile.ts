@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AJV_OPTIONS, exportName, SCHEMA_FILE, SCHEMA_ID, schemaDir, VALIDATORS_FILE } from './strict-schema';
+import { AJV_OPTIONS, exportName, SCHEMA_FILE, SCHEMA_ID, schemaDir, strictDocument, VALIDATORS_FILE } from './strict-schema';
 
 /**
  * Writes the ajv standalone validators of every kind the schema serves into `outDir`, with the
@@ -14,7 +14,7 @@ export function writeStandalone(outDir: string, from: string = schemaDir(), only
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const doc = JSON.parse(fs.readFileSync(path.join(from, SCHEMA_FILE), 'utf8'));
+  const doc = strictDocument(from);
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, lines: false } });
   ajv.addSchema(doc, SCHEMA_ID);
   const exports: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { addEnums } from './enums';
 
 /** The Kubernetes version the vendored schema describes. */
 export const SCHEMA_VERSION = 'v1.27.0';
@@ -22,7 +23,7 @@ export interface KindValidator {
   errors?: AjvError[] | null;
 }
 
-interface StrictDoc {
+export interface StrictDoc {
   readonly kinds: Record<string, string>;
   readonly definitions: Record<string, unknown>;
 }
@@ -52,7 +53,7 @@ export class StrictSchema {
   private readonly cache = new Map<string, KindValidator>();
 
   constructor(dir: string = schemaDir()) {
-    this.doc = JSON.parse(fs.readFileSync(path.join(dir, SCHEMA_FILE), 'utf8'));
+    this.doc = strictDocument(dir);
     this.kinds = this.doc.kinds;
     this.groups = new Set(Object.keys(this.kinds).map(k => groupOf(k.slice(0, k.lastIndexOf('/')))));
     const compiled = path.join(dir, VALIDATORS_FILE);
@@ -85,6 +86,13 @@ export class StrictSchema {
     }
     return this.ajv!.compile({ $ref: `${SCHEMA_ID}#/definitions/${this.kinds[key]}` });
   }
+}
+
+/** The vendored schema as the validators see it: with the enums the definitions lack (enums.ts). */
+export function strictDocument(dir: string = schemaDir()): StrictDoc {
+  const doc = JSON.parse(fs.readFileSync(path.join(dir, SCHEMA_FILE), 'utf8'));
+  addEnums(doc.definitions);
+  return doc;
 }
 
 /** The ajv options, shared with scripts/compile-schema.js so both paths validate alike. */

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { parseYamlDocuments } from '../../lib/lint/yaml-documents';
 import { readablePath, serverAnswer, validateKubernetes } from '../../lib/schema';
 import { writeStandalone } from '../../lib/schema/compile';
+import { addEnums } from '../../lib/schema/enums';
 import { StrictSchema } from '../../lib/schema/strict-schema';
 import { container, cronJob, deployment, job } from '../rules/fixtures';
 
@@ -26,11 +27,26 @@ describe('validateKubernetes: the 1.27 schema', () => {
     ]);
   });
 
-  test('types and required fields (the 1.27 definitions carry no enums: restartPolicy \'Sometimes\' passes the schema)', () => {
+  test('types, required fields and enums (enums.ts: the API server\'s closed value sets)', () => {
     expect(problems(deployment({ restartPolicy: 'Sometimes', containers: [container({ image: undefined, name: undefined })] }, { replicas: '2' }))).toEqual([
       'spec.replicas: must be integer',
       'spec.template.spec.containers[0].name: name is required',
+      'spec.template.spec.restartPolicy: must be one of "", "Always", "Never", "OnFailure"',
     ]);
+    expect(problems(deployment({ tolerations: [{ key: 'k', effect: 'NoRun' }], containers: [container({ ports: [{ containerPort: 80, protocol: 'tcp' }] })] }))).toEqual([
+      'spec.template.spec.containers[0].ports[0].protocol: must be one of "", "SCTP", "TCP", "UDP"',
+      'spec.template.spec.tolerations[0].effect: must be one of "", "NoExecute", "NoSchedule", "PreferNoSchedule"',
+    ]);
+    // an empty effect matches every taint; a null one is unset
+    expect(problems(deployment({ tolerations: [{ key: 'k', effect: '' }, { key: 'j', effect: null }] }))).toEqual([]);
+    expect(problems({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'n' }, spec: { podSelector: {}, policyTypes: ['ingress'] } })).toEqual([
+      'spec.policyTypes[0]: must be one of "Egress", "Ingress"']);
+  });
+
+  test('every enum names a field of the schema', () => {
+    const definitions = JSON.parse(fs.readFileSync(path.join(__dirname, '../../lib/schema/k8s-v1.27-strict.json'), 'utf8')).definitions;
+    expect(() => addEnums(definitions)).not.toThrow();
+    expect(() => addEnums({})).toThrow('lib/schema/enums.ts: the schema has no io.k8s.api.core.v1.Container.imagePullPolicy');
   });
 
   test('quantities and int-or-string', () => {
