@@ -43,3 +43,7 @@ export * as kplus from './plus';
 
 // Linting any YAML (the CLI and the cdk8s validation plugin build on this)
 export * from './lint/lint';
+
+// Kubernetes 1.27 schema validation, in-process (issue 14). The jest matchers are their own entry
+// point, cdk8s-patterns/jest (lib/jest), so that their jest type declarations stay out of this one.
+export * from './schema/index';

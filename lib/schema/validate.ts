@@ -85,6 +85,11 @@ function validateOne(schema: StrictSchema, obj: unknown, index: number, options:
   if (!head.name && !(typeof meta.generateName === 'string' && meta.generateName)) {
     problems.push({ path: 'metadata.name', reason: 'Required value', message: 'name or generateName is required' });
   }
+  if (head.apiVersion === 'v1' && head.kind === 'List' && Array.isArray(o.items)) {
+    // kubectl sends a List's items one by one: each is judged as an object of its own.
+    const items = (o.items as unknown[]).flatMap((item, i) => validateOne(schema, item, i, options).problems.map(p => ({ ...p, path: `items[${i}]${p.path ? `.${p.path}` : ''}` })));
+    return result(items);
+  }
   const validate = schema.validator(head.apiVersion, head.kind);
   if (!validate) {
     if (builtInGroup(schema, head.apiVersion)) {

@@ -75,6 +75,7 @@ describe('validateKubernetes: the 1.27 schema', () => {
     expect(problems({ apiVersion: 'v1', kind: 'ConfigMap', metadata: {} })).toEqual(['metadata.name: name or generateName is required']);
     expect(problems({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'c-' } })).toEqual([]);
     expect(problems(['a list'])).toEqual([': a Kubernetes object is a mapping, not a list']);
+    expect(problems({ apiVersion: 'v1', kind: 'List', items: [deployment(), deployment({}, { replica: 1 })] })).toEqual(['items[1].spec.replica: unknown field "replica"']);
   });
 });
 
