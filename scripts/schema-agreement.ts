@@ -1,5 +1,5 @@
 // Does our in-process validator (lib/schema) agree with policy-check's k8sSchema check?
-//   node scripts/run-ts.js scripts/schema-agreement.ts [--json] [DIR_OR_FILE...]
+//   node scripts/run-ts.js scripts/schema-agreement.ts [--json] [--fields] [DIR_OR_FILE...]
 // Defaults: ../shared/corpus/manifests and test/fixtures. Both sides run with unknown kinds allowed
 // (custom resources are not judged). Prints the agreement per object (file, document) and every
 // disagreement with both sides' reasons. Needs ../shared/tools/policy-check (it is the reference).
@@ -14,7 +14,7 @@ const SHARED = [path.resolve(ROOT, '../shared'), path.resolve(ROOT, '../../share
 const POLICY_CHECK = process.env.POLICY_CHECK ?? path.join(SHARED, 'tools/policy-check');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const roots = args.filter(a => a !== '--json');
+const roots = args.filter(a => !a.startsWith('--'));
 if (roots.length === 0) roots.push(path.join(SHARED, 'corpus/manifests'), path.join(ROOT, 'test/fixtures'));
 
 function yamlFiles(p: string): string[] {
@@ -63,6 +63,16 @@ function ours(files: string[]): Map<string, Verdict> {
   return out;
 }
 
+/** The fields each side names (`path: message` → path; YAML errors count as one field; policy-check words an unserved apiVersion without a path). */
+const fieldsOf = (reasons: string[]) => new Set(reasons.map(x => (/^YAML/.test(x) || /parse error/i.test(x) ? 'YAML'
+  : /is not served by/.test(x) ? 'apiVersion' : x.slice(0, x.indexOf(': ')))));
+
+function sameFields(r: Row): boolean {
+  const a = fieldsOf(r.ours.reasons);
+  const b = fieldsOf(r.theirs.reasons);
+  return a.size === b.size && [...a].every(x => b.has(x));
+}
+
 function main(): void {
   const files = roots.flatMap(yamlFiles);
   const t = theirs(files);
@@ -83,6 +93,8 @@ function main(): void {
     bothInvalid: agree.filter(r => !r.ours.valid).length,
     onlyWeReject: disagreements.filter(r => !r.ours.valid).length,
     onlyPolicyCheckRejects: disagreements.filter(r => !r.theirs.valid).length,
+    // Of the objects both reject: those where both name the same fields (a finer agreement).
+    bothInvalidSameFields: agree.filter(r => !r.ours.valid && sameFields(r)).length,
   };
   if (asJson) {
     process.stdout.write(`${JSON.stringify({ summary, disagreements }, null, 2)}\n`);
@@ -92,7 +104,15 @@ function main(): void {
     `schema agreement with policy-check (k8sSchema, --allow-unknown-kinds on both sides): ${roots.map(r => path.relative(ROOT, r)).join(', ')}`,
     `${summary.objects} objects in ${summary.files} files: ${summary.agree} agree (${summary.bothValid} valid, ${summary.bothInvalid} invalid), `
       + `${disagreements.length} disagree (${summary.onlyWeReject} only we reject, ${summary.onlyPolicyCheckRejects} only policy-check rejects)`,
+    `of the ${summary.bothInvalid} both reject, ${summary.bothInvalidSameFields} with the same fields named (--fields lists the others)`,
   ];
+  if (args.includes('--fields')) {
+    for (const r of agree.filter(x => !x.ours.valid && !sameFields(x))) {
+      lines.push('', `${r.file}:${r.doc} ${r.object}: both invalid, different fields`);
+      for (const x of r.ours.reasons) lines.push(`  ours: ${x}`);
+      for (const x of r.theirs.reasons) lines.push(`  policy-check: ${x}`);
+    }
+  }
   for (const r of disagreements) {
     lines.push('', `${r.file}:${r.doc} ${r.object}: ours ${r.ours.valid ? 'valid' : 'invalid'}, policy-check ${r.theirs.valid ? 'valid' : 'invalid'}`);
     for (const x of r.ours.reasons) lines.push(`  ours: ${x}`);
