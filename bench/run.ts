@@ -149,6 +149,11 @@ function main(): void {
     rows.push('| lint throughput: bench/lint-throughput.ts not present | | | | |');
   }
 
+  // issue 14: schema validation speed, in-process (its own table).
+  console.error('schema validation (bench/schema.ts)');
+  const schema = spawnSync(NODE, ['scripts/run-ts.js', 'bench/schema.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_QUICK: QUICK ? '1' : '' } });
+  process.stdout.write(`\n### Schema validation (bench/schema.ts)\n\n${schema.status === 0 ? schema.stdout : `failed: ${schema.stderr}`}\n`);
+
   console.error('6/6 npm test');
   const test = stats('`npm test` (tsc --noEmit + jest, whole suite)', Array.from({ length: QUICK ? 1 : 2 }, () => runOnce({ label: '', argv: ['npm', 'test', '--silent'] })));
   row(test);

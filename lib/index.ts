@@ -46,3 +46,7 @@ export * from './lint/lint';
 // The cdk8s-cli validation plugin: cdk8s-cli loads `class: RulePackValidation` from the package's main.
 export { RulePackValidation } from './lint/validation-plugin';
 export type { RulePackValidationProps, RulePackValidationContext, RulePackViolatingResource } from './lint/validation-plugin';
+
+// Kubernetes 1.27 schema validation, in-process (issue 14). The jest matchers are their own entry
+// point, cdk8s-patterns/jest (lib/jest), so that their jest type declarations stay out of this one.
+export * from './schema/index';

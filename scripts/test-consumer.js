@@ -34,9 +34,9 @@ try {
   const stray = files.filter(f => /^(test|bench|apps|dist|scripts|\.ci|lib)\//.test(f) || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)));
   check('tarball: no test/, bench/, apps/, dist/, scripts/, lib/ sources, no .ts but .d.ts', stray.length === 0, stray.slice(0, 5).join(', '));
   const pkg = require('../package.json');
-  const needed = [pkg.main, pkg.types, 'build/lint/index.js', 'build/lint/index.d.ts', 'bin/cdk8s-patterns.js', 'plugin/index.js', 'README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'package.json'];
+  const needed = [pkg.main, pkg.types, 'build/lint/index.js', 'build/lint/index.d.ts', 'build/jest/index.js', 'build/jest/index.d.ts', 'build/schema/k8s-v1.27-strict.json', 'build/schema/k8s-v1.27-validators.js', 'build/schema/LICENSE-k8s-schema', 'bin/cdk8s-patterns.js', 'plugin/index.js', 'README.md', 'RULES.md', 'CHANGELOG.md', 'LICENSE', 'package.json'];
   const missing = needed.filter(f => !files.includes(f));
-  check('tarball: main, types, lint entry, bin, plugin, README, RULES, CHANGELOG, LICENSE', missing.length === 0, missing.join(', '));
+  check('tarball: main, types, lint and jest entries, the schema, bin, plugin, README, RULES, CHANGELOG, LICENSE', missing.length === 0, missing.join(', '));
   console.log(`     tarball: ${files.length} files, ${(tgz.size / 1024).toFixed(0)} kB packed, ${(tgz.unpackedSize / 1024).toFixed(0)} kB unpacked`);
 
   const app = step('npm ci + npm install <tarball>', () => install(dir, tgz.tarball));
@@ -51,7 +51,7 @@ try {
   check('npx tsc --noEmit (template tsconfig: lib es2016, @types/node 14, skipLibCheck off)', tsc.status === 0, tsc.status === 0 ? '' : tail(tsc.output));
 
   const jest = step('npx jest', () => npx(app, ['jest', update ? '--ci=false' : '--ci', ...(update ? ['-u'] : [])]));
-  check('npx jest (snapshot test of the user\'s chart)', jest.status === 0, jest.status === 0 ? '' : tail(jest.output));
+  check('npx jest (snapshot test and cdk8s-patterns/jest matchers on the user\'s chart)', jest.status === 0, jest.status === 0 ? '' : tail(jest.output));
   if (update && jest.status === 0) {
     fs.cpSync(path.join(app, '__snapshots__'), path.join(FIXTURE, '__snapshots__'), { recursive: true });
     console.log('     snapshot copied back to test/consumer/app/__snapshots__');

@@ -5,6 +5,7 @@ import { explainText, rulesMarkdown, rulesText } from './catalogue';
 import { Format, FORMATS, jsonReport, problemLine, textReport } from './formats';
 import { lintSources, LintSource } from './lint';
 import { sarifReport } from './sarif';
+import { withSchemaRule } from '../schema/lint-rules';
 
 /** What the CLI talks to, so tests can run it in-process. */
 export interface CliIo {
@@ -28,6 +29,9 @@ Options:
   --format <text|json|sarif>  output format (default: text)
   --strict                    warnings fail the run too
   --skip <ids>                rule ids not to run, comma-separated (repeatable)
+  --schema                    also validate against the Kubernetes 1.27 schema and API-server rules
+                              (CKP800; custom resources are not checked). Off by default: loading
+                              the schema costs more than the rest of the rule pack
   --rules                     list the rules (--format json or markdown for data or RULES.md)
   --explain <id>              print what a rule checks, why, and the fix
   --version                   print the version
@@ -41,6 +45,7 @@ class UsageError extends Error {}
 interface Args {
   format: string;
   strict: boolean;
+  schema: boolean;
   skip: string[];
   rules: boolean;
   explain?: string;
@@ -50,7 +55,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { format: 'text', strict: false, skip: [], rules: false, help: false, version: false, paths: [] };
+  const args: Args = { format: 'text', strict: false, schema: false, skip: [], rules: false, help: false, version: false, paths: [] };
   const rest = [...argv];
   if (rest[0] === 'lint') rest.shift();
   const value = (flag: string, inline: string | undefined) => {
@@ -70,6 +75,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--': options = false; break;
       case '--format': args.format = value(flag, inline); break;
       case '--strict': args.strict = true; break;
+      case '--schema': args.schema = true; break;
       case '--skip': args.skip.push(...value(flag, inline).split(',').map(s => s.trim()).filter(Boolean)); break;
       case '--rules': args.rules = true; break;
       case '--explain': args.explain = value(flag, inline); break;
@@ -164,7 +170,7 @@ function lint(args: Args, io: CliIo): number {
     }
   }
 
-  const report = lintSources(sources, { skip: args.skip });
+  const report = lintSources(sources, { skip: args.skip, ...withSchemaRule(args.schema) });
   for (const u of unreadable) io.stderr(`${u}\n`);
   for (const p of report.problems) io.stderr(`${problemLine(p)}\n`);
   const format = args.format as Format;

@@ -1,3 +1,4 @@
+import 'cdk8s-patterns/jest';
 import { MyChart } from './main';
 import { Testing } from 'cdk8s';
 
@@ -7,7 +8,15 @@ describe('MyChart', () => {
     const chart = new MyChart(app, 'test-chart');
     const results = Testing.synth(chart);
     expect(results.map(o => o.kind).sort()).toEqual(expect.arrayContaining(['CronJob', 'Deployment', 'Job', 'NetworkPolicy', 'PodDisruptionBudget', 'Service']));
-    expect(chart.web.qosClass).toBe('Guaranteed');
     expect(results).toMatchSnapshot();
+  });
+
+  test('passes the rule pack and the Kubernetes 1.27 API server', () => {
+    const chart = new MyChart(Testing.app(), 'test-chart');
+    expect(chart).toPassRulePack();
+    expect(chart).toBeValidKubernetes();
+    expect(chart).toHaveQosClass('Guaranteed', { name: 'web' });
+    expect(chart).toHaveQosClass('Burstable', { name: 'dev' });
+    expect(chart).not.toHaveFinding('CKP201');
   });
 });
