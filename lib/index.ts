@@ -43,3 +43,9 @@ export * as kplus from './plus';
 
 // Linting any YAML (the CLI and the cdk8s validation plugin build on this)
 export * from './lint/lint';
+
+// Proxy sidecars: circuit breakers and the rate limiter on HAProxy (issue 13)
+export * from './pod/proxy/proxy-sidecar';
+export * from './pod/proxy/circuit-breaker';
+export * from './pod/proxy/rate-limiter';
+export * from './pod/proxy/haproxy-config';
