@@ -16,6 +16,8 @@ const CADDY_ENV = { XDG_CONFIG_HOME: '/tmp/caddy/config', XDG_DATA_HOME: '/tmp/c
 export const WEATHER = 'Pleasanton, CA\nSaturday 8:00 PM\nPartly Cloudy\n12 C\nPrecipitation: 9%\nHumidity: 74%\nWind: 14 km/h\n';
 /** The seed's mail, as the list the frontend shows. */
 export const MAIL = '<li>From: &lt;bob@example.com&gt; Subject: lunch at noon tomorrow</li><br/><li>From: &lt;alice@example.com&gt; Subject: compiler docs</li>\n';
+/** What the frontend shows for a weather call that failed (the seed's `weather = "weather unavailable"`). */
+export const WEATHER_UNAVAILABLE = 'weather unavailable';
 /** What the frontend shows for the weather while the breaker is open: the seed's text, with 200 as the seed's breaker answers. */
 export const WEATHER_FALLBACK = 'circuit breaker: service unavailable (tripped)';
 
@@ -109,7 +111,10 @@ const FRONTEND_PAGE = `<html>
 </body>
 `;
 
-/** Routes: /weather through the breaker, /mail straight to mail, the page as a template. */
+/**
+ * Routes: /weather through the breaker, /mail straight to mail, the page as a template. Mail is
+ * critical, as in the seed: when it fails, the page fails.
+ */
 function frontendCaddyfile(weatherUrl: string, mailUrl: string): string {
   return `{
 \tadmin off
@@ -123,7 +128,14 @@ function frontendCaddyfile(weatherUrl: string, mailUrl: string): string {
 \t}
 \thandle /weather {
 \t\trewrite * /
-\t\treverse_proxy ${weatherUrl}
+\t\treverse_proxy ${weatherUrl} {
+\t\t\t# The calls that fail before the breaker trips (504 on its timeout, weather's 5xx): the seed's text.
+\t\t\t# httpInclude fails the whole page on a status >= 400, so this answers 200.
+\t\t\t@unavailable status 5xx
+\t\t\thandle_response @unavailable {
+\t\t\t\trespond "${WEATHER_UNAVAILABLE}" 200
+\t\t\t}
+\t\t}
 \t}
 \thandle /mail {
 \t\trewrite * /

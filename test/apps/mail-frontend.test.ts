@@ -18,7 +18,9 @@ describe('apps/mail-frontend (seed 004: a circuit breaker in front of an edge se
 
   test('the frontend calls weather through the breaker in its pod and mail directly', () => {
     const caddyfile = find('ConfigMap', 'frontend-caddyfile').data.Caddyfile;
-    expect(caddyfile).toContain('reverse_proxy http://127.0.0.1:9001');
+    expect(caddyfile).toContain('reverse_proxy http://127.0.0.1:9001 {');
+    // A call that fails before the trip shows the seed's text instead of failing the page.
+    expect(caddyfile).toMatch(/@unavailable status 5xx\n\t+handle_response @unavailable \{\n\t+respond "weather unavailable" 200/);
     expect(caddyfile).toContain('reverse_proxy http://mail.mail-frontend.svc.cluster.local');
     expect(app.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http', scheme: 'HTTP' });
     expect(proxy.name).toBe('proxy');
