@@ -108,7 +108,11 @@ export function checkCircuitBreaker(guard: RuleGuard, field: string, b: CircuitB
   }
   checkWord(guard, `${field}.checkPath`, path, '\'/healthz\'');
   checkWhole(guard, `${field}.fallback.status`, b.fallback?.status ?? 503, 200, 599, 'an HTTP status HAProxy can return');
-  checkWord(guard, `${field}.fallback.contentType`, (b.fallback?.contentType ?? 'text/plain').replace(/; /g, ';'), '\'text/html;charset=utf-8\'');
+  const contentType = b.fallback?.contentType ?? 'text/plain; charset=utf-8';
+  // Quoted in the config, so only an empty value or a line break (a second header) can go wrong.
+  if (contentType === '' || /[\x00-\x1f\x7f]/.test(contentType)) {
+    guard.fail({ field: `${field}.fallback.contentType`, value: JSON.stringify(contentType), ruleId: PROXY_CONFIG_RULE, problem: `fallback.contentType ${JSON.stringify(contentType)} must be non-empty, on one line`, fix: 'write a media type, e.g. \'text/html; charset=utf-8\'.' });
+  }
 }
 
 /** The frontend the app calls and the backend that reaches the dependency, for one breaker. */

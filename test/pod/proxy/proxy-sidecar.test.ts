@@ -62,6 +62,7 @@ describe('ProxySidecar', () => {
     ['a trip no longer than the timeout', { breakers: [{ ...WEATHER, timeout: Duration.seconds(2), tripDuration: Duration.seconds(2) }] }, /tripDuration \(2000ms\) must be longer than timeout \(2000ms\).*\[CKP310\]/],
     ['zero failures', { breakers: [{ ...WEATHER, failures: 0 }] }, /breakers\[0\]\.failures \(0\) must be a whole number from 1 to 1000.*\[CKP311\]/],
     ['a fallback status HAProxy cannot return', { breakers: [{ ...WEATHER, fallback: { status: 100 } }] }, /breakers\[0\]\.fallback\.status \(100\) must be a whole number from 200 to 599.*\[CKP311\]/],
+    ['a content type on two lines', { breakers: [{ ...WEATHER, fallback: { contentType: 'text/plain\r\nX-Evil: 1' } }] }, /fallback\.contentType "text\/plain\\r\\nX-Evil: 1" must be non-empty, on one line \[CKP311\]/],
     ['a privileged listen port', { breakers: [{ ...WEATHER, listenPort: 80 }] }, /breakers\[0\]\.listenPort \(80\) must be a whole number from 1024 to 65535.*\[CKP311\]/],
     ['a relative check path', { breakers: [{ ...WEATHER, checkPath: 'health' }] }, /checkPath "health" must start with '\/'.*\[CKP311\]/],
     ['two breakers of one name', { breakers: [WEATHER, { ...WEATHER, listenPort: 9002 }] }, /two breakers are named 'weather' \[CKP311\]/],
