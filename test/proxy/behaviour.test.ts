@@ -134,3 +134,46 @@ describeWithHaproxy('HAProxy runs the generated circuit breaker and rate limiter
     measured['rate limit 5/s, 10 at once'] = `${statuses.filter(s => s === 200).length} admitted, ${statuses.filter(s => s === 429).length} rejected (429)`;
   });
 });
+
+describeWithHaproxy('HAProxy runs the generated connection limit, and a breaker to a name that does not resolve', () => {
+  const app = new Upstream('hello, sidecar!\n');
+  let proxy: Haproxy;
+  let ports: { limiter: number; health: number; breaker: number };
+
+  beforeAll(async () => {
+    await app.start();
+    ports = { limiter: await freePort(), health: await freePort(), breaker: await freePort() };
+    const sidecar = new ProxySidecar(Testing.chart(), 'Proxy', {
+      healthPort: ports.health,
+      // .invalid never resolves (RFC 2606).
+      breakers: [{ name: 'nowhere', host: 'dependency.invalid', port: 80, listenPort: ports.breaker, timeout: Duration.millis(TIMEOUT_MS), tripDuration: Duration.millis(TRIP_MS) }],
+      rateLimit: { port: ports.limiter, appPort: app.port, requests: 1000, connectionsPerClient: 2, timeout: Duration.seconds(2) },
+    });
+    proxy = await new Haproxy(sidecar.config.replace(/bind \*:/g, 'bind 127.0.0.1:')).start(ports.health);
+  });
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await app.stop();
+  });
+
+  test('a client holding its 2 connections gets 429 on a third, without the app being called', async () => {
+    app.mode = 'hang';
+    const held = [get(ports.limiter), get(ports.limiter)];
+    while (app.hits < 2) await sleep(20);
+    const third = await get(ports.limiter);
+    expect(third.status).toBe(429);
+    expect(app.hits).toBe(2);
+    // The held calls end with HAProxy's 504 when the 2 s timeout expires; then a call goes through again.
+    expect((await Promise.all(held)).map(a => a.status)).toEqual([504, 504]);
+    app.mode = 'ok';
+    expect(await get(ports.limiter)).toMatchObject({ status: 200, body: 'hello, sidecar!\n' });
+  });
+
+  test('an unresolvable dependency is an open breaker: the fallback at once, not a hang', async () => {
+    const answers: Answer[] = [];
+    for (let i = 0; i < 3; i++) answers.push(await get(ports.breaker));
+    for (const a of answers) expect(a).toMatchObject({ status: 503, body: 'nowhere unavailable (circuit open)' });
+    expect(Math.max(...answers.map(a => a.ms))).toBeLessThan(SLACK_MS);
+  });
+});
