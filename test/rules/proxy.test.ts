@@ -45,11 +45,11 @@ describe('CKP310 proxy-timeout-missing', () => {
     const [v, ...rest] = proxyTimeoutMissing.check(configMap(BASE.replace('    timeout server 1s\n', '')), ctx);
     expect(rest).toEqual([]);
     expect(v).toMatchObject({ field: 'data["haproxy.cfg"]', value: 'timeout server' });
-    expect(v.message).toBe('line 10: backend \'app\' has no `timeout server` (or sets it to 0), so it may wait forever');
+    expect(v.message).toBe('haproxy.cfg line 10: backend \'app\' has no `timeout server` (or sets it to 0), so it may wait forever');
   });
   test('non-compliant: a timeout of 0 is none, and a proxy may override its defaults with it', () => {
     const found = proxyTimeoutMissing.check(configMap(BASE.replace('    default_backend app\n', '    timeout client 0\n    default_backend app\n')), ctx);
-    expect(found.map(f => f.message)).toEqual(['line 7: frontend \'web\' has no `timeout client` (or sets it to 0), so it may wait forever']);
+    expect(found.map(f => f.message)).toEqual(['haproxy.cfg line 7: frontend \'web\' has no `timeout client` (or sets it to 0), so it may wait forever']);
   });
   test('non-compliant: a listen section needs all three', () => {
     const found = proxyTimeoutMissing.check(configMap('listen all\n    bind :80\n    server a 10.0.0.1:80\n'), ctx);
@@ -65,7 +65,7 @@ describe('CKP311 proxy-config-invalid', () => {
   test('non-compliant: two frontends on one port (a wildcard overlaps any address)', () => {
     const cfg = `${BASE}\nfrontend other\n    bind 127.0.0.1:8080\n    default_backend app\n`;
     expect(proxyConfigInvalid.check(configMap(cfg), ctx).map(f => f.message)).toEqual([
-      'line 15: frontend \'other\' binds port 8080, which frontend \'web\' (line 8) binds too: connections would be split between them',
+      'haproxy.cfg line 15: frontend \'other\' binds port 8080, which frontend \'web\' (line 8) binds too: connections would be split between them',
     ]);
     expect(proxyConfigInvalid.check(configMap(cfg.replace('127.0.0.1:8080', '127.0.0.1:8081')), ctx)).toEqual([]);
   });

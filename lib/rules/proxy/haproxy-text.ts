@@ -18,6 +18,8 @@ export interface HaproxyTextSection {
 export interface HaproxyConfigRef {
   /** The field, `data["haproxy.cfg"]`. */
   readonly field: string;
+  /** The key, `haproxy.cfg`, for messages. */
+  readonly key: string;
   readonly sections: readonly HaproxyTextSection[];
 }
 
@@ -82,7 +84,7 @@ export function haproxyConfigsOf(obj: K8sObject): HaproxyConfigRef[] {
   if (!data || typeof data !== 'object') return [];
   return Object.keys(data).sort()
     .filter(key => typeof data[key] === 'string' && PROXY_HEADING.test(data[key]) && PROXY_LINE.test(data[key]))
-    .map(key => ({ field: `data[${JSON.stringify(key)}]`, sections: parseHaproxy(data[key]) }));
+    .map(key => ({ field: `data[${JSON.stringify(key)}]`, key, sections: parseHaproxy(data[key]) }));
 }
 
 /** True when a ConfigMap holds at least one HAProxy config. */

@@ -33,7 +33,7 @@ export const proxyConfigInvalid: Rule = {
     const out: Violation[] = [];
     for (const config of haproxyConfigsOf(obj)) {
       const bound: { addr: string; port: number; where: string }[] = [];
-      const add = (s: HaproxyTextSection, l: HaproxyLine, value: unknown, message: string) => out.push({ field: config.field, value, message: `line ${l.line}: ${sectionLabel(s)} ${message}` });
+      const add = (s: HaproxyTextSection, l: HaproxyLine, value: unknown, message: string) => out.push({ field: config.field, value, message: `${config.key} line ${l.line}: ${sectionLabel(s)} ${message}` });
       for (const s of config.sections) {
         for (const l of s.lines) {
           if (l.words[0] === 'bind') {

@@ -47,7 +47,7 @@ export const proxyTimeoutMissing: Rule = {
         out.push({
           field: config.field,
           value: missing.map(t => `timeout ${t}`).join(', '),
-          message: `line ${s.line}: ${sectionLabel(s)} has no ${missing.map(t => `\`timeout ${t}\``).join(', ')} (or sets it to 0), so it may wait forever`,
+          message: `${config.key} line ${s.line}: ${sectionLabel(s)} has no ${missing.map(t => `\`timeout ${t}\``).join(', ')} (or sets it to 0), so it may wait forever`,
           fix: `Set ${missing.map(t => `\`timeout ${t}\``).join(', ')} in ${sectionLabel(s)} or in the defaults section above it.`,
         });
       }
