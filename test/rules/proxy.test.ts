@@ -1,4 +1,5 @@
-import { Duration, Testing } from 'cdk8s';
+import { Duration, Size, Testing } from 'cdk8s';
+import { GracefulWebApp, HealthCheck, kplus, SharedVolume } from '../../lib';
 import { ProxySidecar } from '../../lib/pod/proxy/proxy-sidecar';
 import { proxyConfigInvalid } from '../../lib/rules/proxy/proxy-config-invalid';
 import { proxyTimeoutMissing } from '../../lib/rules/proxy/proxy-timeout-missing';
@@ -79,5 +80,18 @@ describe('CKP311 proxy-config-invalid', () => {
     const found = proxyConfigInvalid.check(configMap(cfg), ctx);
     expect(found).toHaveLength(1);
     expect(found[0].message).toMatch(message);
+  });
+});
+
+describe('the proxy rules in a construct', () => {
+  test('a hand-written HAProxy config without a server timeout fails synth with CKP310, naming the line', () => {
+    const chart = Testing.chart();
+    const cfg = SharedVolume.configMap('proxy-config', { 'haproxy.cfg': BASE.replace('    timeout server 1s\n', '') });
+    new GracefulWebApp(chart, 'web', {
+      image: 'caddy:2.7.6-alpine', port: 8080, readiness: HealthCheck.tcpSocket(),
+      resources: { requests: { cpu: kplus.Cpu.millis(100), memory: Size.mebibytes(64) } },
+      sidecars: [{ name: 'proxy', image: 'haproxy:2.6.12-alpine', readiness: HealthCheck.tcpSocket({ port: 8081 }), ports: [{ number: 8081 }], mounts: [cfg.at('/usr/local/etc/haproxy')], resources: { requests: { cpu: kplus.Cpu.millis(100), memory: Size.mebibytes(64) } } }],
+    });
+    expect(() => Testing.synth(chart)).toThrow(/ConfigMap 'web-proxy-config': haproxy\.cfg line 10: backend 'app' has no `timeout server`.*\[CKP310\]/);
   });
 });

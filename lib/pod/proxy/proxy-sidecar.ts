@@ -89,6 +89,7 @@ export class ProxySidecar extends Construct {
   public readonly configVolume: SharedVolume;
   /** The name of the port clients reach the rate limiter on, when there is one. */
   public readonly portName?: string;
+  /** Where its prop checks fail (CKP310, CKP311) and their suppressions. */
   public readonly rules: RuleGuard;
   private readonly breakers: readonly CircuitBreakerProps[];
 
