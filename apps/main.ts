@@ -4,6 +4,7 @@ import { FedoraDevChart } from './fedora-dev';
 import { FrontendChart } from './frontend';
 import { HttpServerChart } from './httpserver';
 import { JobsChart } from './jobs';
+import { MailFrontendChart } from './mail-frontend';
 import { RateLimitedChart } from './ratelimited';
 import { UbuntuDevChart } from './ubuntu-dev';
 
@@ -16,6 +17,7 @@ export function buildApp(outdir?: string): App {
   new UbuntuDevChart(app);
   new FrontendChart(app);
   new RateLimitedChart(app);
+  new MailFrontendChart(app);
   return app;
 }
 

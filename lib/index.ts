@@ -50,3 +50,9 @@ export type { RulePackValidationProps, RulePackValidationContext, RulePackViolat
 // Kubernetes 1.27 schema validation, in-process (issue 14). The jest matchers are their own entry
 // point, cdk8s-patterns/jest (lib/jest), so that their jest type declarations stay out of this one.
 export * from './schema/index';
+
+// Proxy sidecars: circuit breakers and the rate limiter on HAProxy (issue 13)
+export * from './pod/proxy/proxy-sidecar';
+export * from './pod/proxy/circuit-breaker';
+export * from './pod/proxy/rate-limiter';
+export * from './pod/proxy/haproxy-config';

@@ -68,8 +68,9 @@ describe('evaluate', () => {
     const bad = deployment({ containers: [container({ image: 'nginx:latest' })] });
     const ev = evaluate([deployment(), bad, { kind: 'ConfigMap', metadata: { name: 'c', labels: LABELS }, data: {} }], { rules: RULES });
     const applicable = (kind: string) => RULES.filter(r => r.kinds.includes(kind) || r.kinds.includes('*')).length;
-    // The QoS (CKP403) and sidecar-stop (CKP303) rules need pod annotations the fixture lacks.
-    expect(ev.checked).toBe(2 * (applicable('Deployment') - 2) + applicable('ConfigMap'));
+    // The QoS (CKP403) and sidecar-stop (CKP303) rules need pod annotations the fixture lacks; the
+    // HAProxy rules (CKP310, CKP311) need a ConfigMap that holds an HAProxy config.
+    expect(ev.checked).toBe(2 * (applicable('Deployment') - 2) + applicable('ConfigMap') - 2);
     expect(ev.failed).toBe(1);
     expect(ev.findings.map(f => `${f.objectIndex} ${f.rule.id}`)).toEqual(['1 CKP101']);
   });

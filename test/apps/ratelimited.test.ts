@@ -14,19 +14,27 @@ describe('apps/ratelimited (seed 004: a rate-limiting sidecar)', () => {
     expect(out.find(o => o.metadata.name === 'ratelimited-config').data).toEqual({ 'index.html': 'hello, sidecar!\n' });
   });
 
-  test('the request and connection limits live in a ConfigMap the sidecar mounts', () => {
-    const conf = out.find(o => o.metadata.name === 'ratelimited-proxy-config').data['default.conf'];
-    expect(conf).toContain('limit_req_zone $binary_remote_addr zone=per_client:10m rate=1r/s;');
-    expect(conf).toContain('limit_req zone=per_client burst=5;');
-    expect(conf).toContain('limit_conn conn_per_client 10;');
-    expect(conf).toContain('server 127.0.0.1:5000;');
-    expect(proxy.volumeMounts).toContainEqual({ mountPath: '/etc/nginx/conf.d', name: 'proxy-config', readOnly: true });
+  test('the request and connection limits live in a generated HAProxy config the sidecar mounts', () => {
+    const conf = out.find(o => o.metadata.name === 'ratelimited-ratelimit-config').data['haproxy.cfg'];
+    expect(conf).toBe(chart.proxy.config);
+    expect(conf).toContain('store http_req_rate(5000ms),conn_cur');
+    expect(conf).toContain('http-request deny deny_status 429 if { sc_http_req_rate(0) gt 5 }');
+    expect(conf).toContain('http-request deny deny_status 429 if { sc_conn_cur(0) gt 10 }');
+    expect(conf).toContain('server app 127.0.0.1:5000');
+    expect(proxy.image).toBe('haproxy:2.6.12-alpine');
+    expect(proxy.args).toEqual(['haproxy', '-f', '/usr/local/etc/haproxy/haproxy.cfg']);
+    expect(proxy.volumeMounts).toContainEqual({ mountPath: '/usr/local/etc/haproxy', name: 'ratelimit-config', readOnly: true });
     expect(d.spec.template.metadata.annotations['cdk8s-patterns/volumes-checksum']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('the proxy is probed on its own port, not through the limit', () => {
+    expect(proxy.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'proxy-health', scheme: 'HTTP' });
+    expect(proxy.ports).toContainEqual({ containerPort: 8404, name: 'proxy-health' });
   });
 
   test('the Service and the NetworkPolicy target the sidecar port, never the app', () => {
     expect(out.find(o => o.kind === 'Service').spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 'proxy' }]);
-    expect(proxy.ports).toEqual([{ containerPort: 8080, name: 'proxy' }]);
+    expect(proxy.ports).toEqual([{ containerPort: 8080, name: 'proxy' }, { containerPort: 8404, name: 'proxy-health' }]);
     const ingressPorts = out.find(o => o.kind === 'NetworkPolicy').spec.ingress.flatMap((r: any) => r.ports.map((p: any) => p.port));
     expect(new Set(ingressPorts)).toEqual(new Set([8080]));
   });

@@ -1,0 +1,55 @@
+import { Testing } from 'cdk8s';
+import { buildApp } from '../../apps/main';
+import { ProxySidecar } from '../../lib/pod/proxy/proxy-sidecar';
+import { proxyConfigInvalid } from '../../lib/rules/proxy/proxy-config-invalid';
+import { proxyTimeoutMissing } from '../../lib/rules/proxy/proxy-timeout-missing';
+import { checkConfig, describeWithHaproxy, haproxyVersion } from './haproxy-harness';
+import { generatedPropSets } from './prop-sets';
+
+/**
+ * Every HAProxy config the library generates passes HAProxy's own check (`haproxy -c`) with no alert
+ * and no warning, except that a host name cannot be resolved on this machine (no cluster DNS, no
+ * network): HAProxy starts that server disabled and its resolver enables it once the name resolves.
+ */
+function unexpected(problems: readonly string[]): string[] {
+  return problems.filter(p => !/\[WARNING\].*could not resolve address '[a-z0-9.-]+\.[a-z]+', disabling server/.test(p));
+}
+
+describeWithHaproxy(`haproxy -c accepts every generated config (${haproxyVersion() ?? 'haproxy absent'})`, () => {
+  test('the configs of the apps in dist/', () => {
+    const configs = buildApp().charts.flatMap(chart => Testing.synth(chart))
+      .filter(o => o.kind === 'ConfigMap' && typeof o.data?.['haproxy.cfg'] === 'string')
+      .map(o => ({ name: o.metadata.name as string, config: o.data['haproxy.cfg'] as string }));
+    expect(configs.map(c => c.name).sort()).toEqual(['frontend-proxy-config', 'ratelimited-ratelimit-config']);
+    for (const c of configs) {
+      const r = checkConfig(c.config);
+      expect({ name: c.name, status: r.status, problems: unexpected(r.problems) }).toEqual({ name: c.name, status: 0, problems: [] });
+    }
+  });
+
+  test('the configs of 24 generated prop sets', () => {
+    const sets = generatedPropSets(24);
+    const configs = sets.map((props, i) => new ProxySidecar(Testing.chart(), `Proxy${i}`, props).config);
+    expect(new Set(configs).size).toBe(sets.length);
+    configs.forEach((config, i) => {
+      const r = checkConfig(config);
+      expect({ set: i, status: r.status, problems: unexpected(r.problems) }).toEqual({ set: i, status: 0, problems: [] });
+      // ... and our own rules agree.
+      const cm = { kind: 'ConfigMap', data: { 'haproxy.cfg': config } };
+      expect([...proxyTimeoutMissing.check(cm, { objects: [] }), ...proxyConfigInvalid.check(cm, { objects: [] })]).toEqual([]);
+    });
+  });
+
+  test('the check can fail: a missing timeout draws a warning (and CKP310), a bad count an error (and CKP311)', () => {
+    const config = new ProxySidecar(Testing.chart(), 'Proxy', { breakers: [{ name: 'w', host: '127.0.0.1', port: 80, listenPort: 9000 }] }).config;
+    const noClientTimeout = config.replace(/^ {4}timeout client 30000ms\n/m, '');
+    expect(unexpected(checkConfig(noClientTimeout).problems).join('\n')).toMatch(/missing timeouts for frontend 'health'/);
+    expect(proxyTimeoutMissing.check({ kind: 'ConfigMap', data: { 'haproxy.cfg': noClientTimeout } }, { objects: [] }).map(f => f.message)).toEqual([
+      expect.stringMatching(/frontend 'health' has no `timeout client`/),
+      expect.stringMatching(/frontend 'breaker-w' has no `timeout client`/),
+    ]);
+    const badCount = config.replace('error-limit 1', 'error-limit 0');
+    expect(checkConfig(badCount).status).not.toBe(0);
+    expect(proxyConfigInvalid.check({ kind: 'ConfigMap', data: { 'haproxy.cfg': badCount } }, { objects: [] })).toHaveLength(1);
+  });
+});
