@@ -33,7 +33,8 @@ Options:
   --version                   print the version
   -h, --help                  print this help
 
-Exit codes: 0 clean, 1 error findings (or warnings with --strict), 2 usage error or unreadable input.
+Exit codes: 0 clean, 1 error findings (or warnings with --strict), 2 usage error, unreadable input
+or an internal error of a rule.
 `;
 
 class UsageError extends Error {}
@@ -173,6 +174,8 @@ function lint(args: Args, io: CliIo): number {
   else io.stdout(textReport(report, sources.length));
 
   if (unreadable.length > 0 || report.problems.some(p => p.unreadable)) return EXIT_USAGE;
+  // A rule that threw leaves the check incomplete, like input that could not be read (issue 15).
+  if (report.findings.some(f => f.internalError)) return EXIT_USAGE;
   const failing = report.findings.some(f => !f.suppressed && (f.level === 'error' || (args.strict && f.level === 'warning')));
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -37,6 +37,8 @@ export interface LintFinding {
   readonly suppressed: boolean;
   /** The reason given for the suppression. */
   readonly reason?: string;
+  /** The rule threw on this object (a bug in the rule): the run is incomplete, exit code 2. */
+  readonly internalError?: true;
 }
 
 /** Input that could not be linted, or a document that was skipped. */
@@ -137,7 +139,8 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
   const findings = evaluation.findings.map((f): LintFinding => {
     const at = where[f.objectIndex];
     const meta = f.object.metadata ?? {};
-    const field = `${at.prefix}${f.field}`;
+    // An internal error is about the whole object: its line is the object's.
+    const field = f.field === '' ? at.prefix.replace(/\.$/, '') : `${at.prefix}${f.field}`;
     const finding: LintFinding = {
       file: at.file,
       line: at.lineOf(field),
@@ -148,12 +151,13 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
       name: typeof meta.name === 'string' ? meta.name : '',
       ...(f.container !== undefined ? { container: f.container } : {}),
       ruleId: f.rule.id,
-      level: f.rule.level,
+      level: f.internalError ? 'error' : f.rule.level,
       message: f.message,
       fix: f.fix,
       field,
       suppressed: f.suppressed !== undefined,
       ...(f.suppressed ? { reason: f.suppressed.reason } : {}),
+      ...(f.internalError ? { internalError: true as const } : {}),
     };
     fileOrder.set(finding, at.fileIndex);
     return finding;

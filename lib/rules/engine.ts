@@ -11,6 +11,8 @@ export interface Finding extends Violation {
   readonly fix: string;
   /** Set when the object suppresses the rule; the finding is still reported. */
   readonly suppressed?: { readonly reason: string; readonly source: SuppressionSource };
+  /** Set when the rule threw on the object: a bug in the rule, not in the object. Never suppressed. */
+  readonly internalError?: true;
 }
 
 /** What an evaluation found, and over how many (object, applicable rule) pairs. */
@@ -58,9 +60,17 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
   };
   objects.forEach((obj, objectIndex) => {
     for (const rule of rulesFor(obj.kind)) {
-      if (!(rule.appliesTo?.(obj) ?? true)) continue;
-      checked++;
-      const violations = rule.check(obj, ctx);
+      let violations: Violation[];
+      try {
+        if (!(rule.appliesTo?.(obj) ?? true)) continue;
+        checked++;
+        violations = rule.check(obj, ctx);
+      } catch (e) {
+        // One rule's bug must not cost the other rules' findings (or the JSON/SARIF of the whole run).
+        failed++;
+        findings.push(internalError(rule, obj, objectIndex, e));
+        continue;
+      }
       if (violations.length === 0) continue;
       const suppressed = suppressionFor(obj, rule);
       if (!suppressed) failed++;
@@ -70,4 +80,20 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
     }
   });
   return { findings, checked, failed };
+}
+
+/** The finding for a rule that threw on an object: names the rule, the object and the error. */
+function internalError(rule: Rule, obj: K8sObject, objectIndex: number, e: unknown): Finding {
+  const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const meta = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '?';
+  return {
+    rule,
+    object: obj,
+    objectIndex,
+    field: '',
+    message: `internal error: rule ${rule.id} ${rule.name} threw on ${String(obj.kind)} '${name}' (${error}); its other objects were checked`,
+    fix: `This is a bug in cdk8s-patterns, not in the manifest: report it with this object. --skip ${rule.id} runs the other rules.`,
+    internalError: true,
+  };
 }

@@ -15,18 +15,33 @@ export interface PodSpecRef {
   readonly metadata: any;
 }
 
+/** A JSON object (not null, not an array): what a field must be before its fields are read. */
+export function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `v` when it is a list, else an empty one: rules iterate fields that wrong input may make anything. */
+export function listOf(v: unknown): readonly any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Only objects are pod specs and templates; metadata that is not an object reads as empty. */
+function podRef(template: unknown, path: string): PodSpecRef | undefined {
+  if (!isObject(template) || !isObject(template.spec)) return undefined;
+  return { spec: template.spec, path, metadata: isObject(template.metadata) ? template.metadata : {} };
+}
+
 export function podSpecOf(obj: K8sObject): PodSpecRef | undefined {
+  const spec = isObject(obj.spec) ? obj.spec : undefined;
   switch (obj.kind) {
     case 'Pod':
-      return obj.spec ? { spec: obj.spec, path: 'spec', metadata: obj.metadata ?? {} } : undefined;
+      return podRef({ spec, metadata: obj.metadata }, 'spec');
     case 'CronJob': {
-      const t = obj.spec?.jobTemplate?.spec?.template;
-      return t?.spec ? { spec: t.spec, path: 'spec.jobTemplate.spec.template.spec', metadata: t.metadata ?? {} } : undefined;
+      const jobTemplate = isObject(spec?.jobTemplate) ? spec.jobTemplate : undefined;
+      return podRef(isObject(jobTemplate?.spec) ? jobTemplate.spec.template : undefined, 'spec.jobTemplate.spec.template.spec');
     }
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'ReplicationController': case 'Job': {
-      const t = obj.spec?.template;
-      return t?.spec ? { spec: t.spec, path: 'spec.template.spec', metadata: t.metadata ?? {} } : undefined;
-    }
+    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'ReplicationController': case 'Job':
+      return podRef(spec?.template, 'spec.template.spec');
     default:
       return undefined;
   }

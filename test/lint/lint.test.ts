@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintSources } from '../../lib/lint/lint';
+import { RULES } from '../../lib/rules';
 import { corpus } from '../../bench/corpus';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -18,6 +19,15 @@ describe('lintSources', () => {
     });
     expect(r.objects).toBe(2);
     expect(r.problems).toEqual([]);
+  });
+
+  test('a rule that throws gives an internal-error finding at the object (issue 15), and the other rules still report', () => {
+    const boom = { ...RULES[0], id: 'CKP000', name: 'boom', kinds: ['Pod'], check: () => { throw new TypeError('containers is not iterable'); } };
+    const r = lintSources([{ file: 'm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: x}\n` }], { rules: [boom, ...RULES] });
+    const internal = r.findings.filter(f => f.internalError);
+    expect(internal).toEqual([expect.objectContaining({ ruleId: 'CKP000', level: 'error', kind: 'Pod', name: 'p', line: 5, internalError: true })]);
+    expect(internal[0].message).toMatch(/rule CKP000 boom threw on Pod 'p' \(TypeError: containers is not iterable\)/);
+    expect(r.findings.some(f => f.ruleId === 'CKP101')).toBe(true);
   });
 
   test('findings are sorted by file (in input order), then line, then rule id', () => {
