@@ -134,7 +134,8 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
     }
   });
 
-  const evaluation = evaluate(objects, { rules });
+  const fileOfObject = new Map<K8sObject, string>(objects.map((o, i) => [o, where[i].file]));
+  const evaluation = evaluate(objects, { rules, fileOf: o => fileOfObject.get(o) });
   const fileOrder = new Map<LintFinding, number>();
   const findings = evaluation.findings.map((f): LintFinding => {
     const at = where[f.objectIndex];

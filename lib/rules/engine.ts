@@ -29,6 +29,8 @@ export interface EvaluateOptions {
   readonly rules: readonly Rule[];
   /** Rule ids not to run. @default - none */
   readonly skip?: readonly string[];
+  /** The file each object was read from. @default - none */
+  readonly fileOf?: RuleContext['fileOf'];
 }
 
 /** True when `rule` looks at `obj`. */
@@ -44,7 +46,7 @@ function looksAtKind(rule: Rule, kind: unknown): boolean {
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
   const rules = options.rules.filter(r => !skip.has(r.id));
-  const ctx: RuleContext = { objects };
+  const ctx: RuleContext = { objects, ...(options.fileOf ? { fileOf: options.fileOf } : {}) };
   const findings: Finding[] = [];
   let checked = 0;
   let failed = 0;

@@ -116,6 +116,25 @@ export function declaredPorts(container: any): { numbers: Set<number>; names: Se
   return { numbers, names };
 }
 
+/**
+ * The ports a container serves: those it declares, and those its HTTP and TCP probes connect to (a
+ * container probed on a port listens there, declared or not). Numbers, and names no declared port resolves.
+ */
+export function servedPorts(container: any): (number | string)[] {
+  const out: (number | string)[] = [];
+  const { numbers, names } = declaredPorts(container);
+  out.push(...numbers);
+  for (const field of PROBE_FIELDS) {
+    const probe = container?.[field];
+    for (const handler of ['httpGet', 'tcpSocket']) {
+      const port = isObject(probe) && isObject(probe[handler]) ? probe[handler].port : undefined;
+      if (typeof port === 'number' && Number.isInteger(port) && port > 0 && !out.includes(port)) out.push(port);
+      if (typeof port === 'string' && port !== '' && !names.has(port) && !out.includes(port)) out.push(port);
+    }
+  }
+  return out;
+}
+
 /** The probe kinds of a container, keyed by their field name. */
 export const PROBE_FIELDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 export type ProbeField = typeof PROBE_FIELDS[number];

@@ -32,6 +32,11 @@ export interface Violation {
 /** What a rule may look at besides the object: the other objects checked with it. */
 export interface RuleContext {
   readonly objects: readonly K8sObject[];
+  /**
+   * The file an object was read from, when it was read from one (lint): cross-object rules use it to
+   * keep to one app's objects when unrelated manifests are checked together. @default - no files
+   */
+  readonly fileOf?: (obj: K8sObject) => string | undefined;
 }
 
 /**

@@ -79,7 +79,8 @@ const ANNOTATED = (o: K8sObject): K8sObject => {
 
 describe('no rule throws on wrong-typed input', () => {
   const found = bases();
-  const KINDS = ['Deployment', 'Job', 'CronJob', 'Service', 'Pod', 'StatefulSet', 'DaemonSet', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
+  const KINDS = ['Deployment', 'Job', 'CronJob', 'Service', 'Pod', 'StatefulSet', 'DaemonSet', 'ConfigMap', 'Secret', 'PersistentVolumeClaim',
+    'Ingress', 'HorizontalPodAutoscaler'];
   const objects = [...found, ...KINDS.filter(k => !found.some(o => o.kind === k)).map(minimal)].map(ANNOTATED);
 
   test('the bases cover the kinds the rules look at', () => {
@@ -136,6 +137,8 @@ function minimal(kind: string): K8sObject {
     case 'Secret': return { apiVersion: 'v1', kind, metadata: { name: 'm' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': 'e30=' } };
     case 'PersistentVolumeClaim': return { apiVersion: 'v1', kind, metadata: { name: 'm' }, spec: { resources: { requests: { storage: '1Gi' } } } };
     case 'ConfigMap': return { apiVersion: 'v1', kind, metadata: { name: 'm' }, data: { k: 'v' } };
+    case 'Ingress': return { apiVersion: 'networking.k8s.io/v1', kind, metadata: { name: 'm' }, spec: { rules: [{ host: 'a.example' }] } };
+    case 'HorizontalPodAutoscaler': return { apiVersion: 'autoscaling/v2', kind, metadata: { name: 'm' }, spec: { minReplicas: 1, maxReplicas: 2 } };
     default: return { apiVersion: 'apps/v1', kind, metadata: { name: 'm' }, spec: { selector: { matchLabels: { app: 'a' } }, template } };
   }
 }
