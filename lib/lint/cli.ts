@@ -3,7 +3,7 @@ import * as path from 'path';
 import { findRule, RULES } from '../rules/index';
 import { explainText, rulesMarkdown, rulesText } from './catalogue';
 import { Format, FORMATS, jsonReport, problemLine, textReport } from './formats';
-import { lintSources, LintSource } from './lint';
+import { LintProblem, lintSources, LintSource } from './lint';
 import { sarifReport } from './sarif';
 
 /** What the CLI talks to, so tests can run it in-process. */
@@ -147,33 +147,35 @@ function lint(args: Args, io: CliIo): number {
     return EXIT_USAGE;
   }
   const sources: LintSource[] = [];
-  const unreadable: string[] = [];
+  const unreadable: LintProblem[] = [];
   for (const p of args.paths) {
     try {
       if (p === '-') {
         sources.push({ file: '<stdin>', content: io.readStdin() });
       } else if (fs.statSync(p).isDirectory()) {
         const files = yamlFilesIn(p);
-        if (files.length === 0) unreadable.push(`${p}: no *.yaml or *.yml files in this directory`);
+        if (files.length === 0) unreadable.push({ file: p, message: 'no *.yaml or *.yml files in this directory', unreadable: true, kind: 'unreadable' });
         for (const f of files) sources.push({ file: f, content: fs.readFileSync(f) });
       } else {
         sources.push({ file: p, content: fs.readFileSync(p) });
       }
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      unreadable.push(`${p}: cannot read: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`);
+      unreadable.push({ file: p, message: `cannot read: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`, unreadable: true, kind: 'unreadable' });
     }
   }
 
-  const report = lintSources(sources, { skip: args.skip });
-  for (const u of unreadable) io.stderr(`${u}\n`);
-  for (const p of report.problems) io.stderr(`${problemLine(p)}\n`);
+  const linted = lintSources(sources, { skip: args.skip });
+  // Paths that could not be read are input problems too: on stderr, and in the JSON and SARIF (issue 15).
+  const report = { ...linted, problems: [...unreadable, ...linted.problems] };
+  for (const u of unreadable) io.stderr(`${u.file}: ${u.message}\n`);
+  for (const p of linted.problems) io.stderr(`${problemLine(p)}\n`);
   const format = args.format as Format;
   if (format === 'json') io.stdout(jsonReport(report));
   else if (format === 'sarif') io.stdout(sarifReport(report, io.version));
   else io.stdout(textReport(report, sources.length));
 
-  if (unreadable.length > 0 || report.problems.some(p => p.unreadable)) return EXIT_USAGE;
+  if (report.problems.some(p => p.unreadable)) return EXIT_USAGE;
   // A rule that threw leaves the check incomplete, like input that could not be read (issue 15).
   if (report.findings.some(f => f.internalError)) return EXIT_USAGE;
   const failing = report.findings.some(f => !f.suppressed && (f.level === 'error' || (args.strict && f.level === 'warning')));

@@ -1,6 +1,7 @@
 import { evaluate } from '../rules/engine';
 import { RULES } from '../rules/index';
 import { K8sObject, Rule, RuleLevel } from '../rules/types';
+import { templateLine } from './template';
 import { parseYamlDocuments } from './yaml-documents';
 
 /** A file to lint: its name (as it is to be reported) and its bytes or text. */
@@ -41,6 +42,13 @@ export interface LintFinding {
   readonly internalError?: true;
 }
 
+/**
+ * What kind of input problem: a file that is not text (`unreadable`), YAML that does not parse
+ * (`yaml-error`), a Helm/Go template (`template`), a document that is not a Kubernetes object
+ * (`not-kubernetes`: a scalar, a list, no `apiVersion` or `kind`, a kustomize or component config).
+ */
+export type LintProblemKind = 'unreadable' | 'yaml-error' | 'template' | 'not-kubernetes';
+
 /** Input that could not be linted, or a document that was skipped. */
 export interface LintProblem {
   readonly file: string;
@@ -48,6 +56,10 @@ export interface LintProblem {
   readonly message: string;
   /** The input could not be read or parsed: the lint is incomplete (exit code 2). Otherwise a document was skipped. */
   readonly unreadable: boolean;
+  /** What kind of problem (issue 15). */
+  readonly kind: LintProblemKind;
+  /** How many problems of this kind the file has, when one line stands for several (YAML errors). @default 1 */
+  readonly count?: number;
 }
 
 export interface LintReport {
@@ -83,6 +95,21 @@ function decode(content: Buffer): { text: string } | { problem: string } {
   }
 }
 
+/**
+ * API groups of YAML that has `apiVersion` and `kind` but is read by a tool, never sent to the API server:
+ * kustomize (`Kustomization`, `Component`), KRM functions, component configs (`KubeletConfiguration`, …).
+ */
+const CONFIG_GROUP = /^(?:kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|fn\.kpt\.dev|[a-z0-9.-]+\.config\.k8s\.io|kubeadm\.k8s\.io)\//;
+
+/** Why a value is not a Kubernetes object, or undefined when it is one. */
+function notKubernetes(o: any): string | undefined {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return describeValue(o);
+  if (typeof o.kind !== 'string' || o.kind === '') return 'an object without `kind`';
+  if (typeof o.apiVersion !== 'string' || o.apiVersion === '') return `a ${o.kind} without \`apiVersion\``;
+  if (CONFIG_GROUP.test(o.apiVersion)) return `a ${o.kind} of ${o.apiVersion}, a tool's configuration`;
+  return undefined;
+}
+
 function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a YAML sequence';
   return `a YAML scalar (${JSON.stringify(v).slice(0, 40)})`;
@@ -98,19 +125,28 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
   const objects: K8sObject[] = [];
   const where: Located[] = [];
   const problems: LintProblem[] = [];
+  const duplicateKeys = new Map<K8sObject, string[]>();
 
   sources.forEach((source, fileIndex) => {
     const { file } = source;
     const decoded = typeof source.content === 'string' ? { text: source.content } : decode(source.content);
     if ('problem' in decoded) {
-      problems.push({ file, message: `${decoded.problem}, not YAML`, unreadable: true });
+      problems.push({ file, message: `${decoded.problem}, not YAML`, unreadable: true, kind: 'unreadable' });
       return;
     }
     // TextDecoder drops a UTF-8 byte order mark; a string may still start with one.
-    for (const doc of parseYamlDocuments(decoded.text.replace(/^\uFEFF/, ''))) {
-      const skipped = (line: number, what: string) => problems.push({ file, line, message: `document ${doc.index}: ${what}, not a Kubernetes object: skipped`, unreadable: false });
+    const text = decoded.text.replace(/^\uFEFF/, '');
+    // A Helm/Go template is reported once, whether or not it happens to parse: its values are not the manifest's.
+    const template = templateLine(text);
+    if (template !== undefined) {
+      problems.push({ file, line: template, message: 'a Helm/Go template (`{{ … }}` in its YAML structure), not a manifest; lint what it renders (`helm template … | cdk8s-patterns lint -`)', unreadable: false, kind: 'template' });
+      return;
+    }
+    const yamlErrors: { document: number; line: number; message: string }[] = [];
+    for (const doc of parseYamlDocuments(text)) {
+      const skipped = (line: number, what: string) => problems.push({ file, line, message: `document ${doc.index}: ${what}, not a Kubernetes object: skipped`, unreadable: false, kind: 'not-kubernetes' });
       if (doc.errors.length > 0) {
-        for (const e of doc.errors) problems.push({ file, line: e.line, message: `document ${doc.index}: YAML error: ${e.message}`, unreadable: true });
+        for (const e of doc.errors) yamlErrors.push({ document: doc.index, ...e });
         continue;
       }
       const value = doc.value as any;
@@ -123,19 +159,28 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
       const entries: [unknown, string][] = isList ? value.items.map((item: unknown, i: number) => [item, `items[${i}].`]) : [[value, '']];
       for (const [obj, prefix] of entries) {
         const o = obj as any;
-        if (!o || typeof o !== 'object' || Array.isArray(o) || typeof o.kind !== 'string' || o.kind === '') {
-          const what = !o || typeof o !== 'object' || Array.isArray(o) ? describeValue(o) : 'an object without `kind`';
+        const what = notKubernetes(o);
+        if (what !== undefined) {
           skipped(doc.lineOf(prefix.replace(/\.$/, '')), `${prefix ? `${prefix.slice(0, -1)} is ` : ''}${what}`);
           continue;
         }
         objects.push(o);
         where.push({ file, fileIndex, documentIndex: doc.index, prefix, lineOf: doc.lineOf });
+        const repeated = (doc.duplicateKeys ?? []).filter(d => d.field.startsWith(prefix)).map(d => d.field.slice(prefix.length));
+        if (repeated.length > 0) duplicateKeys.set(o, repeated);
       }
+    }
+    // One problem per file that does not parse: its first error, and how many there are (a template that
+    // slipped past detection can have hundreds).
+    if (yamlErrors.length > 0) {
+      const [first] = yamlErrors;
+      const more = yamlErrors.length > 1 ? ` (and ${yamlErrors.length - 1} more YAML error${yamlErrors.length > 2 ? 's' : ''} in this file)` : '';
+      problems.push({ file, line: first.line, message: `document ${first.document}: YAML error: ${first.message}${more}`, unreadable: true, kind: 'yaml-error', count: yamlErrors.length });
     }
   });
 
   const fileOfObject = new Map<K8sObject, string>(objects.map((o, i) => [o, where[i].file]));
-  const evaluation = evaluate(objects, { rules, fileOf: o => fileOfObject.get(o) });
+  const evaluation = evaluate(objects, { rules, fileOf: o => fileOfObject.get(o), duplicateKeys: o => duplicateKeys.get(o) });
   const fileOrder = new Map<LintFinding, number>();
   const findings = evaluation.findings.map((f): LintFinding => {
     const at = where[f.objectIndex];

@@ -31,6 +31,8 @@ export interface EvaluateOptions {
   readonly skip?: readonly string[];
   /** The file each object was read from. @default - none */
   readonly fileOf?: RuleContext['fileOf'];
+  /** The keys the source of each object repeats. @default - none */
+  readonly duplicateKeys?: RuleContext['duplicateKeys'];
 }
 
 /** True when `rule` looks at `obj`. */
@@ -46,7 +48,11 @@ function looksAtKind(rule: Rule, kind: unknown): boolean {
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
   const rules = options.rules.filter(r => !skip.has(r.id));
-  const ctx: RuleContext = { objects, ...(options.fileOf ? { fileOf: options.fileOf } : {}) };
+  const ctx: RuleContext = {
+    objects,
+    ...(options.fileOf ? { fileOf: options.fileOf } : {}),
+    ...(options.duplicateKeys ? { duplicateKeys: options.duplicateKeys } : {}),
+  };
   const findings: Finding[] = [];
   let checked = 0;
   let failed = 0;

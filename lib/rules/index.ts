@@ -51,6 +51,8 @@ import { containerPortConflict } from './objects/container-port-conflict';
 import { containerNameInvalid } from './objects/container-name-invalid';
 import { volumeMountInvalid } from './objects/volume-mount-invalid';
 import { serviceTargetPortUndeclared } from './objects/service-target-port-undeclared';
+// issue 15
+import { duplicateKey } from './objects/duplicate-key';
 
 export * from './types';
 export * from './engine';
@@ -118,6 +120,8 @@ export const RULES: readonly Rule[] = [
   runAsRoot,
   recommendedLabelsMissing,
   shellAsPid1,
+  // issue 15
+  duplicateKey,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

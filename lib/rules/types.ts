@@ -37,6 +37,8 @@ export interface RuleContext {
    * keep to one app's objects when unrelated manifests are checked together. @default - no files
    */
   readonly fileOf?: (obj: K8sObject) => string | undefined;
+  /** The fields whose key the source repeats in a mapping (its last value is in the object), when read from YAML. @default - none */
+  readonly duplicateKeys?: (obj: K8sObject) => readonly string[] | undefined;
 }
 
 /**

@@ -100,7 +100,7 @@ describe('cdk8s-patterns lint: inputs', () => {
     write('tree/node_modules/d.yaml', POD('d:latest'));
     write('tree/notes.txt', 'not yaml');
     const r = cli(['lint', '--format', 'json', path.join(tmp, 'tree')]);
-    expect(JSON.parse(r.stdout).map((f: any) => path.relative(tmp, f.file))).toEqual([path.join('tree', 'a.yaml'), path.join('tree', 'sub', 'b.yml')]);
+    expect(JSON.parse(r.stdout).findings.map((f: any) => path.relative(tmp, f.file))).toEqual([path.join('tree', 'a.yaml'), path.join('tree', 'sub', 'b.yml')]);
   });
   test('a directory without YAML is unreadable input', () => {
     fs.mkdirSync(path.join(tmp, 'empty'));
@@ -109,13 +109,37 @@ describe('cdk8s-patterns lint: inputs', () => {
 });
 
 describe('cdk8s-patterns lint: formats', () => {
-  test('json: an array of findings with every documented field', () => {
+  test('json: the findings with every documented field, and the input problems', () => {
     const r = cli(['lint', '--format', 'json', '-'], POD('nginx:latest'));
-    expect(JSON.parse(r.stdout)).toEqual([{
-      file: '<stdin>', line: 11, documentIndex: 0, apiVersion: 'v1', kind: 'Pod', namespace: '', name: 'p', container: 'app',
-      ruleId: 'CKP101', level: 'error', message: 'image \'nginx:latest\' uses the mutable tag \'latest\'', fix: expect.any(String),
-      field: 'spec.containers[0].image', suppressed: false, reason: null,
-    }]);
+    expect(JSON.parse(r.stdout)).toEqual({
+      findings: [{
+        file: '<stdin>', line: 11, documentIndex: 0, apiVersion: 'v1', kind: 'Pod', namespace: '', name: 'p', container: 'app',
+        ruleId: 'CKP101', level: 'error', message: 'image \'nginx:latest\' uses the mutable tag \'latest\'', fix: expect.any(String),
+        field: 'spec.containers[0].image', suppressed: false, reason: null, internalError: false,
+      }],
+      problems: [],
+    });
+  });
+  test('json and sarif: input problems are structured (issue 15)', () => {
+    write('bad/broken.yaml', 'a: [1, 2\nb: {\n');
+    write('bad/chart.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n');
+    write('bad/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n');
+    const json = cli(['lint', '--format', 'json', path.join(tmp, 'bad'), path.join(tmp, 'missing.yaml')]);
+    expect(json.code).toBe(2);
+    const problems = JSON.parse(json.stdout).problems.map((p: any) => [path.relative(tmp, p.file), p.kind, p.unreadable, p.count]);
+    expect(problems).toEqual([
+      ['missing.yaml', 'unreadable', true, 1],
+      [path.join('bad', 'broken.yaml'), 'yaml-error', true, expect.any(Number)],
+      [path.join('bad', 'chart.yaml'), 'template', false, 1],
+      [path.join('bad', 'kustomization.yaml'), 'not-kubernetes', false, 1],
+    ]);
+    // stderr: one line per file.
+    expect(json.stderr.trim().split('\n')).toHaveLength(4);
+    expect(json.stderr).toMatch(/broken\.yaml:\d+: error: document 0: YAML error: .*\(and \d+ more YAML errors? in this file\)/);
+    const sarif = JSON.parse(cli(['lint', '--format', 'sarif', path.join(tmp, 'bad')]).stdout);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes.map((n: any) => [n.descriptor.id, n.level])).toEqual([['yaml-error', 'error'], ['template', 'note'], ['not-kubernetes', 'note']]);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
   });
   test('sarif: SARIF 2.1.0, a rule per id with help, results with physical locations', () => {
     const r = cli(['lint', '--format=sarif', path.join(SEEDS, '001-httpserver.yaml')]);
