@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { findRule, RULES } from '../rules/index';
+import { RULE_PROFILES, RuleProfile } from '../rules/types';
 import { explainText, rulesMarkdown, rulesText } from './catalogue';
 import { Format, FORMATS, jsonReport, problemLine, textReport } from './formats';
 import { LintProblem, lintSources, LintSource } from './lint';
@@ -27,6 +28,7 @@ recursively for *.yaml and *.yml (skipping node_modules and hidden directories);
 Options:
   --format <text|json|sarif>  output format (default: text)
   --strict                    warnings fail the run too
+  --profile <default|strict>  the rule set: strict adds the strict profile's rules (digest pinning)
   --skip <ids>                rule ids not to run, comma-separated (repeatable)
   --rules                     list the rules (--format json or markdown for data or RULES.md)
   --explain <id>              print what a rule checks, why, and the fix
@@ -48,10 +50,12 @@ interface Args {
   help: boolean;
   version: boolean;
   paths: string[];
+  // issue 15: rule profiles
+  profile: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { format: 'text', strict: false, skip: [], rules: false, help: false, version: false, paths: [] };
+  const args: Args = { format: 'text', strict: false, skip: [], rules: false, help: false, version: false, paths: [], profile: 'default' };
   const rest = [...argv];
   if (rest[0] === 'lint') rest.shift();
   const value = (flag: string, inline: string | undefined) => {
@@ -75,6 +79,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--rules': args.rules = true; break;
       case '--explain': args.explain = value(flag, inline); break;
       case '--version': args.version = true; break;
+      case '--profile': args.profile = value(flag, inline); break; // issue 15
       case '-h': case '--help': args.help = true; break;
       default: throw new UsageError(`unknown option '${arg}'`);
     }
@@ -107,6 +112,8 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (!(FORMATS as readonly string[]).includes(args.format) && !(args.rules && args.format === 'markdown')) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}${args.rules ? ', markdown' : ''}, not '${args.format}'`);
     }
+    // issue 15: rule profiles
+    if (!(RULE_PROFILES as readonly string[]).includes(args.profile)) throw new UsageError(`--profile must be one of ${RULE_PROFILES.join(', ')}, not '${args.profile}'`);
     const unknown = args.skip.filter(id => !findRule(id));
     if (unknown.length > 0) throw new UsageError(`--skip: unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (--rules lists them)`);
   } catch (e) {
@@ -165,7 +172,7 @@ function lint(args: Args, io: CliIo): number {
     }
   }
 
-  const linted = lintSources(sources, { skip: args.skip });
+  const linted = lintSources(sources, { skip: args.skip, profile: args.profile as RuleProfile });
   // Paths that could not be read are input problems too: on stderr, and in the JSON and SARIF (issue 15).
   const report = { ...linted, problems: [...unreadable, ...linted.problems] };
   for (const u of unreadable) io.stderr(`${u.file}: ${u.message}\n`);

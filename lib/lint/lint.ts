@@ -1,6 +1,6 @@
-import { evaluate } from '../rules/engine';
+import { evaluate, inProfile } from '../rules/engine';
 import { RULES } from '../rules/index';
-import { K8sObject, Rule, RuleLevel } from '../rules/types';
+import { K8sObject, Rule, RuleLevel, RuleProfile } from '../rules/types';
 import { templateLine } from './template';
 import { parseYamlDocuments } from './yaml-documents';
 
@@ -15,6 +15,8 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
   /** Rule ids not to run. @default - none */
   readonly skip?: readonly string[];
+  /** `strict` adds the rules of the strict profile (digest pinning). @default 'default' */
+  readonly profile?: RuleProfile;
 }
 
 /** A rule's finding on an object of a file. */
@@ -121,7 +123,7 @@ function describeValue(v: unknown): string {
  */
 export function lintSources(sources: readonly LintSource[], options: LintOptions = {}): LintReport {
   const skip = new Set(options.skip ?? []);
-  const rules = (options.rules ?? RULES).filter(r => !skip.has(r.id));
+  const rules = (options.rules ?? RULES).filter(r => !skip.has(r.id) && inProfile(r, options.profile ?? 'default'));
   const objects: K8sObject[] = [];
   const where: Located[] = [];
   const problems: LintProblem[] = [];
@@ -180,7 +182,7 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
   });
 
   const fileOfObject = new Map<K8sObject, string>(objects.map((o, i) => [o, where[i].file]));
-  const evaluation = evaluate(objects, { rules, fileOf: o => fileOfObject.get(o), duplicateKeys: o => duplicateKeys.get(o) });
+  const evaluation = evaluate(objects, { rules, profile: options.profile, fileOf: o => fileOfObject.get(o), duplicateKeys: o => duplicateKeys.get(o) });
   const fileOrder = new Map<LintFinding, number>();
   const findings = evaluation.findings.map((f): LintFinding => {
     const at = where[f.objectIndex];

@@ -22,7 +22,13 @@ function sarifRule(r: Rule) {
       markdown: `${r.summary}\n\n**Why:** ${r.why}\n\n**Fix:** ${r.fix}`,
     },
     defaultConfiguration: { level: SARIF_LEVEL[r.level] },
-    properties: { tags: ['kubernetes'], ...(r.polaris ? { polaris: r.polaris } : {}) },
+    properties: {
+      tags: ['kubernetes'],
+      ...(r.polaris ? { polaris: r.polaris } : {}),
+      ...(r.checkov?.length ? { checkov: r.checkov } : {}),
+      ...(r.kubeLinter?.length ? { kubeLinter: r.kubeLinter } : {}),
+      ...(r.profile ? { profile: r.profile } : {}),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { suppressionFor, SuppressionSource } from './suppressions';
-import { K8sObject, Rule, RuleContext, Violation } from './types';
+import { K8sObject, Rule, RuleContext, RuleProfile, Violation } from './types';
 
 /** A rule's finding on one object. */
 export interface Finding extends Violation {
@@ -29,10 +29,17 @@ export interface EvaluateOptions {
   readonly rules: readonly Rule[];
   /** Rule ids not to run. @default - none */
   readonly skip?: readonly string[];
+  /** `strict` also runs the rules of the strict profile. @default 'default' */
+  readonly profile?: RuleProfile;
   /** The file each object was read from. @default - none */
   readonly fileOf?: RuleContext['fileOf'];
   /** The keys the source of each object repeats. @default - none */
   readonly duplicateKeys?: RuleContext['duplicateKeys'];
+}
+
+/** Whether a profile runs a rule: `default` runs the default pack, `strict` everything. */
+export function inProfile(rule: Rule, profile: RuleProfile): boolean {
+  return rule.profile === undefined || profile === 'strict';
 }
 
 /** True when `rule` looks at `obj`. */
@@ -47,7 +54,7 @@ function looksAtKind(rule: Rule, kind: unknown): boolean {
 /** Runs rules over objects checked together (cross-object rules see all of them). */
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
-  const rules = options.rules.filter(r => !skip.has(r.id));
+  const rules = options.rules.filter(r => !skip.has(r.id) && inProfile(r, options.profile ?? 'default'));
   const ctx: RuleContext = {
     objects,
     ...(options.fileOf ? { fileOf: options.fileOf } : {}),

@@ -179,3 +179,20 @@ function parseSleepArg(arg: string): number | undefined {
   const mult: Record<string, number> = { '': 1, 's': 1, 'm': 60, 'h': 3600, 'd': 86400 };
   return parseFloat(m[1]) * mult[m[2]];
 }
+
+/** A container's security settings with the pod's as fallback, for the fields both levels carry. */
+export function effectiveSecurity(pod: PodSpecRef | undefined, container: any): { runAsUser: unknown; runAsGroup: unknown; runAsNonRoot: unknown } {
+  const podContext = isObject(pod?.spec.securityContext) ? pod!.spec.securityContext : {};
+  const own = isObject(container?.securityContext) ? container.securityContext : {};
+  return {
+    runAsUser: own.runAsUser ?? podContext.runAsUser,
+    runAsGroup: own.runAsGroup ?? podContext.runAsGroup,
+    runAsNonRoot: own.runAsNonRoot ?? podContext.runAsNonRoot,
+  };
+}
+
+/** Windows pods have no Linux security settings: the Linux-only rules leave them alone. */
+export function isLinuxPod(obj: K8sObject): boolean {
+  const os = podSpecOf(obj)?.spec.os;
+  return !(isObject(os) && os.name === 'windows');
+}

@@ -1,6 +1,10 @@
 /** How bad a finding is: `error` fails synth and lint, `warning` is reported, `info` is advice. */
 export type RuleLevel = 'error' | 'warning' | 'info';
 
+/** Rule profiles: `default` runs the default pack, `strict` adds the rules marked `strict`. */
+export const RULE_PROFILES = ['default', 'strict'] as const;
+export type RuleProfile = typeof RULE_PROFILES[number];
+
 /** A Kubernetes object as JSON: what `ApiObject.toJson()` returns or a YAML document holds. */
 export interface K8sObject {
   readonly apiVersion?: string;
@@ -59,6 +63,15 @@ export interface Rule {
   readonly fix: string;
   /** The Polaris check that looks at the same thing, if any. */
   readonly polaris?: string;
+  /** The checkov checks (`CKV_K8S_20`) that look at the same thing. @default - none */
+  readonly checkov?: readonly string[];
+  /** The kube-linter checks (`privilege-escalation-container`) that look at the same thing. @default - none */
+  readonly kubeLinter?: readonly string[];
+  /**
+   * The profile that turns the rule on: `strict` rules run only with `--profile strict` (and never at
+   * synth), for practices that are right for some teams and noise for others. @default - the default pack
+   */
+  readonly profile?: RuleProfile;
   /** The kinds this rule looks at. */
   readonly kinds: readonly string[];
   /** A finer applicability test than `kinds`. @default - every object of `kinds` */

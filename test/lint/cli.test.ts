@@ -30,7 +30,7 @@ spec:
   containers:
   - name: app
     image: ${image}
-    securityContext: {readOnlyRootFilesystem: true}
+    securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
     resources: {requests: {cpu: 10m, memory: 16Mi}, limits: {memory: 16Mi}}
 `;
 
@@ -57,9 +57,18 @@ describe('cdk8s-patterns lint: exit codes', () => {
     expect(r.stdout).toMatch(/\nlint: \d+ passed, 1 failed\n$/);
   });
   test('warnings fail only with --strict', () => {
-    const warning = POD('nginx:1.25.3').replace('{readOnlyRootFilesystem: true}', '{}');
+    const warning = POD('nginx:1.25.3').replace('readOnlyRootFilesystem: true, ', '');
     expect(cli(['lint', '-'], warning).code).toBe(0);
     expect(cli(['lint', '--strict', '-'], warning).code).toBe(1);
+  });
+  test('--profile strict adds the strict rules (CKP103 digest pinning); default leaves them out (issue 15)', () => {
+    const pod = POD('nginx:1.25.3');
+    expect(cli(['lint', '-'], pod).stdout).not.toMatch(/CKP103/);
+    const strict = cli(['lint', '--profile', 'strict', '--strict', '-'], pod);
+    expect(strict.stdout).toMatch(/CKP103 warning: image 'nginx:1\.25\.3' is not pinned by digest/);
+    expect(strict.code).toBe(1);
+    expect(cli(['lint', '--profile=strict', '-'], POD('nginx:1.25.3@sha256:' + 'a'.repeat(64))).stdout).not.toMatch(/CKP103/);
+    expect(cli(['lint', '--profile', 'paranoid', '-'], pod)).toEqual(expect.objectContaining({ code: 2, stderr: expect.stringMatching(/--profile must be one of default, strict/) }));
   });
   test('a suppressed error does not fail, and is shown with its reason', () => {
     const r = cli(['lint', '-'], POD('nginx:latest', 'annotations: {cdk8s-patterns/suppress.CKP101: "kind cluster, rebuilt on push"}'));

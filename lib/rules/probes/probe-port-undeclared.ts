@@ -14,6 +14,7 @@ export const probePortUndeclared: Rule = {
     + 'over TCP: it fails forever, so the pod never becomes ready or liveness restarts it in a loop. A probe on a number that is '
     + 'not declared is fine (Kubernetes does not require probe ports to be declared: a health or metrics port often is not).',
   fix: 'Name a port listed in the container\'s `ports`, or probe by number; for a UDP service, probe a TCP port (or use an exec probe).',
+  kubeLinter: ['liveness-port', 'readiness-port', 'startup-port'],
   kinds: POD_KINDS,
   check(obj) {
     const out: Violation[] = [];

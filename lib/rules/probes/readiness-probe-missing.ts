@@ -10,6 +10,8 @@ export const readinessProbeMissing: Rule = {
     + 'drops requests even with `maxUnavailable: 0`, because Kubernetes cannot tell a starting pod from a ready one.',
   fix: 'Add a `readinessProbe` (httpGet on a health path, or tcpSocket) on the port the container serves.',
   polaris: 'readinessProbeMissing',
+  checkov: ['CKV_K8S_9'],
+  kubeLinter: ['no-readiness-probe'],
   kinds: LONG_RUNNING_KINDS,
   check(obj) {
     const out: Violation[] = [];
