@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments, stringify } from 'yaml';
+import { yamlFilesIn } from '../lib/lint/cli';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -43,18 +44,7 @@ export function corpusDir(): string | undefined {
 }
 
 /** Every *.yaml / *.yml under a directory, sorted, as the CLI finds them. */
-export function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) out.push(...yamlFiles(full));
-    } else if (/\.ya?ml$/i.test(e.name)) {
-      out.push(full);
-    }
-  }
-  return out;
-}
+export const yamlFiles = (dir: string): string[] => yamlFilesIn(dir);
 
 /** What the twin agreement needs of a finding (a LintFinding has it, old and new). */
 export interface TwinFinding {

@@ -88,7 +88,7 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 /** The YAML files under a directory, sorted, skipping node_modules and hidden directories. */
-function yamlFilesIn(dir: string): string[] {
+export function yamlFilesIn(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);

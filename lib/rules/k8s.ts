@@ -196,3 +196,19 @@ export function isLinuxPod(obj: K8sObject): boolean {
   const os = podSpecOf(obj)?.spec.os;
   return !(isObject(os) && os.name === 'windows');
 }
+
+/**
+ * The violations of a per-container check over every container of an object's pod (init containers too,
+ * unless `init: false`): the check gets the container, its pod and its security context (an object, or empty).
+ */
+export function containerViolations<V>(obj: K8sObject, check: (c: ContainerRef, pod: PodSpecRef, securityContext: Record<string, any>) => V | undefined,
+  opts: { init?: boolean } = {}): V[] {
+  const pod = podSpecOf(obj);
+  if (!pod) return [];
+  const out: V[] = [];
+  for (const c of containersOf(obj, opts)) {
+    const v = check(c, pod, isObject(c.container.securityContext) ? c.container.securityContext : {});
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}

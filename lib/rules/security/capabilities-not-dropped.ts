@@ -1,5 +1,5 @@
-import { containersOf, isLinuxPod, isObject, listOf, POD_KINDS } from '../k8s';
-import { Rule, Violation } from '../types';
+import { containerViolations, isLinuxPod, isObject, listOf, POD_KINDS } from '../k8s';
+import { Rule } from '../types';
 
 export const capabilitiesNotDropped: Rule = {
   id: 'CKP708',
@@ -17,21 +17,18 @@ export const capabilitiesNotDropped: Rule = {
   kinds: POD_KINDS,
   appliesTo: isLinuxPod,
   check(obj) {
-    const out: Violation[] = [];
-    for (const c of containersOf(obj)) {
-      const sc = isObject(c.container.securityContext) ? c.container.securityContext : {};
+    return containerViolations(obj, (c, _pod, sc) => {
       const caps = isObject(sc.capabilities) ? sc.capabilities : {};
       const drop = listOf(caps.drop);
-      if (drop.some(d => typeof d === 'string' && d.toUpperCase() === 'ALL')) continue;
-      out.push({
+      if (drop.some(d => typeof d === 'string' && d.toUpperCase() === 'ALL')) return undefined;
+      return {
         field: `${c.path}.securityContext.capabilities.drop`,
         value: caps.drop,
         container: c.name,
         message: drop.length === 0
           ? 'drops no capabilities, so it keeps the runtime\'s defaults (NET_RAW, CHOWN, DAC_OVERRIDE, SETUID, …)'
           : `drops ${drop.map(d => JSON.stringify(d)).join(', ')} but not ALL, so it keeps the runtime's other defaults`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -1,5 +1,5 @@
-import { containersOf, isLinuxPod, isObject, POD_KINDS } from '../k8s';
-import { Rule, Violation } from '../types';
+import { containerViolations, isLinuxPod, POD_KINDS } from '../k8s';
+import { Rule } from '../types';
 
 export const privilegeEscalationAllowed: Rule = {
   id: 'CKP707',
@@ -17,19 +17,13 @@ export const privilegeEscalationAllowed: Rule = {
   kinds: POD_KINDS,
   appliesTo: isLinuxPod,
   check(obj) {
-    const out: Violation[] = [];
-    for (const c of containersOf(obj)) {
-      const sc = isObject(c.container.securityContext) ? c.container.securityContext : {};
-      if (sc.allowPrivilegeEscalation === false) continue;
-      out.push({
-        field: `${c.path}.securityContext.allowPrivilegeEscalation`,
-        value: sc.allowPrivilegeEscalation,
-        container: c.name,
-        message: sc.allowPrivilegeEscalation === undefined
-          ? 'does not set allowPrivilegeEscalation: false, so setuid binaries can gain privileges (it defaults to true)'
-          : `sets allowPrivilegeEscalation: ${JSON.stringify(sc.allowPrivilegeEscalation)}, so setuid binaries can gain privileges`,
-      });
-    }
-    return out;
+    return containerViolations(obj, (c, _pod, sc) => (sc.allowPrivilegeEscalation === false ? undefined : {
+      field: `${c.path}.securityContext.allowPrivilegeEscalation`,
+      value: sc.allowPrivilegeEscalation,
+      container: c.name,
+      message: sc.allowPrivilegeEscalation === undefined
+        ? 'does not set allowPrivilegeEscalation: false, so setuid binaries can gain privileges (it defaults to true)'
+        : `sets allowPrivilegeEscalation: ${JSON.stringify(sc.allowPrivilegeEscalation)}, so setuid binaries can gain privileges`,
+    }));
   },
 };

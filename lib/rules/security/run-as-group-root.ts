@@ -1,5 +1,5 @@
-import { containersOf, effectiveSecurity, isLinuxPod, podSpecOf, POD_KINDS } from '../k8s';
-import { Rule, Violation } from '../types';
+import { containerViolations, effectiveSecurity, isLinuxPod, POD_KINDS } from '../k8s';
+import { Rule } from '../types';
 
 export const runAsGroupRoot: Rule = {
   id: 'CKP709',
@@ -14,19 +14,15 @@ export const runAsGroupRoot: Rule = {
   kinds: POD_KINDS,
   appliesTo: isLinuxPod,
   check(obj) {
-    const pod = podSpecOf(obj);
-    const out: Violation[] = [];
-    for (const c of containersOf(obj)) {
+    return containerViolations(obj, (c, pod, sc) => {
       const { runAsUser, runAsGroup } = effectiveSecurity(pod, c.container);
-      if (runAsGroup !== 0 || runAsUser === 0) continue;
-      const own = c.container.securityContext?.runAsGroup === 0;
-      out.push({
-        field: own ? `${c.path}.securityContext.runAsGroup` : `${pod!.path}.securityContext.runAsGroup`,
+      if (runAsGroup !== 0 || runAsUser === 0) return undefined;
+      return {
+        field: `${sc.runAsGroup === 0 ? c.path : pod.path}.securityContext.runAsGroup`,
         value: 0,
         container: c.name,
         message: `runs with the root group (runAsGroup 0)${typeof runAsUser === 'number' ? ` as user ${runAsUser}` : ''}, so whatever group 0 may write stays writable`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };

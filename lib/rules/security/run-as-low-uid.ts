@@ -1,5 +1,5 @@
-import { containersOf, effectiveSecurity, isLinuxPod, podSpecOf, POD_KINDS } from '../k8s';
-import { Rule, Violation } from '../types';
+import { containerViolations, effectiveSecurity, isLinuxPod, POD_KINDS } from '../k8s';
+import { Rule } from '../types';
 
 /** UIDs below this are taken on typical hosts: system accounts (1–999) and the first login users (1000+). */
 export const HIGH_UID = 10000;
@@ -17,20 +17,16 @@ export const runAsLowUid: Rule = {
   kinds: POD_KINDS,
   appliesTo: isLinuxPod,
   check(obj) {
-    const pod = podSpecOf(obj);
-    const out: Violation[] = [];
-    for (const c of containersOf(obj)) {
+    return containerViolations(obj, (c, pod, sc) => {
       const { runAsUser } = effectiveSecurity(pod, c.container);
       // 0 is root: CKP706's finding. Unset: the image decides, which no manifest rule can see.
-      if (typeof runAsUser !== 'number' || runAsUser <= 0 || runAsUser >= HIGH_UID) continue;
-      const own = typeof c.container.securityContext?.runAsUser === 'number';
-      out.push({
-        field: own ? `${c.path}.securityContext.runAsUser` : `${pod!.path}.securityContext.runAsUser`,
+      if (typeof runAsUser !== 'number' || runAsUser <= 0 || runAsUser >= HIGH_UID) return undefined;
+      return {
+        field: `${typeof sc.runAsUser === 'number' ? c.path : pod.path}.securityContext.runAsUser`,
         value: runAsUser,
         container: c.name,
         message: `runs as UID ${runAsUser}, below ${HIGH_UID}: on the node that UID is likely a real account`,
-      });
-    }
-    return out;
+      };
+    });
   },
 };
