@@ -49,6 +49,17 @@ describe('lintSources', () => {
     expect(rule.objects).toBe(1);
   });
 
+  test('the YAML library prints no warnings (a collection as a key is read, not reported on stderr)', () => {
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const r = lint(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, ${labels}}\ndata:\n  ? [a, b]\n  : c\n`);
+      expect(r.objects).toBe(1);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test('YAML that is not a Kubernetes object is skipped with a note: no apiVersion, a kustomization', () => {
     const r = lint('kind: Deployment\nmetadata: {name: x}\n---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n');
     expect(r.objects).toBe(0);

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintSources } from '../../lib/lint/lint';
+import { parseYamlDocuments } from '../../lib/lint/yaml-documents';
+import { evaluate, findRule } from '../../lib/rules';
 
 /* Issue 15: widely used manifests that work get no false errors (test/fixtures/lint/real-world/README.md). */
 const DIR = path.join(__dirname, '../fixtures/lint/real-world');
@@ -39,4 +41,16 @@ test('argo-cd: a container with no `ports` but probed over TCP on 9001 serves 90
   expect(on('CKP809')).toEqual([]);
   expect(on('CKP201')).toEqual(['Deployment/argocd-notifications-controller: serves port 9001 but has no readinessProbe, so it gets traffic before it is ready']);
   expect(on('CKP302')).toEqual([expect.stringMatching(/^Deployment\/argocd-notifications-controller: serves a port/)]);
+});
+
+test('CKP809: unrelated examples linted together (both `app: nginx`) are not matched across directories (issue 15)', () => {
+  const files = ['https-nginx/nginx-app.yaml', 'polaris-pull-policy/success.deployment.yaml'];
+  for (const f of files) expect(fs.readFileSync(path.join(DIR, f), 'utf8').split('\n')[0]).toMatch(/^# Source: https:\/\/github\.com\//);
+  const r = lintSources(files.map(f => ({ file: path.join(DIR, f), content: fs.readFileSync(path.join(DIR, f)) })));
+  // The Service's own ReplicationController declares 443 and 80; the Polaris fixture's nginx Deployment is another app.
+  expect(r.findings.filter(f => f.ruleId === 'CKP809')).toEqual([]);
+  // Without files (as the constructs evaluate), both would be selected: the Deployment does not declare 443.
+  const objects = files.flatMap(f => parseYamlDocuments(fs.readFileSync(path.join(DIR, f), 'utf8')).map(d => d.value as any)).filter(Boolean);
+  const unscoped = evaluate(objects, { rules: [findRule('CKP809')!] }).findings;
+  expect(unscoped.map(f => f.message)).toEqual([expect.stringMatching(/targetPort 443\/TCP is not declared by any container of Deployment 'nginx-deployment'/)]);
 });
