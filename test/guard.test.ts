@@ -52,6 +52,25 @@ describe('RuleGuard', () => {
     expect(lines).toEqual(["[cdk8s-patterns] suppressed CKP101 image-mutable-tag on Raw 'test/raw' Deployment 'web' container 'app': local kind cluster only"]);
   });
 
+  test('a rule\'s suppression is written for every twin scanner: Polaris, checkov (numbered), kube-linter (issue 15)', () => {
+    const c = chart();
+    const raw = new Raw(c, 'raw', deployment());
+    raw.rules.suppress('CKP707', 'the developer runs sudo in this box');
+    raw.rules.suppress('CKP706', 'sshd starts as root to read host keys');
+    expect(Testing.synth(c)[0].metadata.annotations).toEqual({
+      'cdk8s-patterns/suppress.CKP707': 'the developer runs sudo in this box',
+      'polaris.fairwinds.com/privilegeEscalationAllowed-exempt': 'true',
+      'polaris.fairwinds.com/privilegeEscalationAllowed-exempt-reason': 'the developer runs sudo in this box',
+      'checkov.io/skip1': 'CKV_K8S_20=the developer runs sudo in this box',
+      'ignore-check.kube-linter.io/privilege-escalation-container': 'the developer runs sudo in this box',
+      'cdk8s-patterns/suppress.CKP706': 'sshd starts as root to read host keys',
+      'polaris.fairwinds.com/runAsRootAllowed-exempt': 'true',
+      'polaris.fairwinds.com/runAsRootAllowed-exempt-reason': 'sshd starts as root to read host keys',
+      'checkov.io/skip2': 'CKV_K8S_23=sshd starts as root to read host keys',
+      'ignore-check.kube-linter.io/run-as-non-root': 'sshd starts as root to read host keys',
+    });
+  });
+
   test('polaris: ids write only the Polaris exemption', () => {
     const c = chart();
     const raw = new Raw(c, 'raw', deployment());
