@@ -45,7 +45,7 @@ function main(): void {
     // End to end, as a user runs it: a fresh process, TypeScript from the bundle cache (scripts/load-ts.js), JSON to a pipe.
     const cli = () => spawnSync(process.execPath, ['-r', path.join(__dirname, 'max-rss.js'), path.join(ROOT, 'bin/cdk8s-patterns.js'), 'lint', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const warm = cli(); // warm-up: fills the bundle cache and the OS file cache
-    if (warm.status !== 1 || !warm.stdout.startsWith('[')) throw new Error(`unexpected lint result (exit ${warm.status}): ${warm.stderr.slice(0, 500)}`);
+    if (warm.status !== 1 || !warm.stdout.startsWith('{')) throw new Error(`unexpected lint result (exit ${warm.status}): ${warm.stderr.slice(0, 500)}`);
     const walls: number[] = [];
     const cpus: number[] = [];
     const rss: number[] = [];

@@ -5,7 +5,7 @@ import { evaluate, Finding } from './rules/engine';
 import { findRule, RULES } from './rules/index';
 import { POD_KINDS } from './rules/k8s';
 import { apiObjectJson } from './synth';
-import { MIN_REASON_LENGTH, polarisExemptAnnotations, suppressAnnotation, Suppression } from './rules/suppressions';
+import { MIN_REASON_LENGTH, polarisExemptAnnotations, Suppression, suppressionAnnotations } from './rules/suppressions';
 
 /** Receives every warning, info and suppressed finding, once per construct. */
 export type FindingReporter = (line: string, finding: Finding) => void;
@@ -128,11 +128,11 @@ export class RuleGuard {
     const kinds: readonly string[] = rule?.kinds ?? POD_KINDS;
     const targets = objects.filter(o => kinds.includes('*') || kinds.includes(o.kind));
     for (const o of targets.length > 0 ? targets : objects) {
-      if (rule) o.metadata.addAnnotation(suppressAnnotation(id), reason);
-      const check = rule?.polaris ?? (rule ? undefined : id.slice(POLARIS_PREFIX.length));
-      if (check) {
-        for (const [k, v] of Object.entries(polarisExemptAnnotations(check, reason))) o.metadata.addAnnotation(k, v);
-      }
+      // A rule's suppression is written for every scanner with a twin check: ours, Polaris, checkov, kube-linter (issue 15).
+      const annotations = rule
+        ? suppressionAnnotations(rule, reason, o.metadata.toJson().annotations ?? {})
+        : polarisExemptAnnotations(id.slice(POLARIS_PREFIX.length), reason);
+      for (const [k, v] of Object.entries(annotations)) o.metadata.addAnnotation(k, v);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { ApiObject, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { evaluate, RULES, RuleGuard, setFindingReporter } from '../lib';
-import { container, deployment, LABELS } from './rules/fixtures';
+import { container, deployment, LABELS, LIVENESS } from './rules/fixtures';
 import { chart } from './util';
 
 /** A construct that emits a given manifest and guards it, like our constructs do. */
@@ -26,7 +26,7 @@ describe('RuleGuard', () => {
 
   test('warnings are reported once and do not fail synth', () => {
     const c = chart();
-    new Raw(c, 'raw', deployment({ containers: [container({ lifecycle: undefined })] }));
+    new Raw(c, 'raw', deployment({ containers: [container({ lifecycle: undefined, livenessProbe: LIVENESS })] }));
     Testing.synth(c);
     Testing.synth(c);
     expect(lines).toEqual([expect.stringMatching(/^\[cdk8s-patterns\] warning: Raw 'test\/raw': Deployment 'web' container 'app': serves a port but has no preStop hook.*\[CKP302\]/)]);
@@ -46,10 +46,29 @@ describe('RuleGuard', () => {
 
   test('suppressed findings are still reported, as suppressed', () => {
     const c = chart();
-    const raw = new Raw(c, 'raw', deployment({ containers: [container({ image: 'nginx' })] }));
+    const raw = new Raw(c, 'raw', deployment({ containers: [container({ image: 'nginx', livenessProbe: LIVENESS })] }));
     raw.rules.suppress('CKP101', 'local kind cluster only');
     Testing.synth(c);
     expect(lines).toEqual(["[cdk8s-patterns] suppressed CKP101 image-mutable-tag on Raw 'test/raw' Deployment 'web' container 'app': local kind cluster only"]);
+  });
+
+  test('a rule\'s suppression is written for every twin scanner: Polaris, checkov (numbered), kube-linter (issue 15)', () => {
+    const c = chart();
+    const raw = new Raw(c, 'raw', deployment());
+    raw.rules.suppress('CKP707', 'the developer runs sudo in this box');
+    raw.rules.suppress('CKP706', 'sshd starts as root to read host keys');
+    expect(Testing.synth(c)[0].metadata.annotations).toEqual({
+      'cdk8s-patterns/suppress.CKP707': 'the developer runs sudo in this box',
+      'polaris.fairwinds.com/privilegeEscalationAllowed-exempt': 'true',
+      'polaris.fairwinds.com/privilegeEscalationAllowed-exempt-reason': 'the developer runs sudo in this box',
+      'checkov.io/skip1': 'CKV_K8S_20=the developer runs sudo in this box',
+      'ignore-check.kube-linter.io/privilege-escalation-container': 'the developer runs sudo in this box',
+      'cdk8s-patterns/suppress.CKP706': 'sshd starts as root to read host keys',
+      'polaris.fairwinds.com/runAsRootAllowed-exempt': 'true',
+      'polaris.fairwinds.com/runAsRootAllowed-exempt-reason': 'sshd starts as root to read host keys',
+      'checkov.io/skip2': 'CKV_K8S_23=sshd starts as root to read host keys',
+      'ignore-check.kube-linter.io/run-as-non-root': 'sshd starts as root to read host keys',
+    });
   });
 
   test('polaris: ids write only the Polaris exemption', () => {
@@ -65,9 +84,10 @@ describe('RuleGuard', () => {
 
 describe('evaluate', () => {
   test('counts (object, applicable rule) pairs and failed pairs', () => {
-    const bad = deployment({ containers: [container({ image: 'nginx:latest' })] });
+    const bad = deployment({ containers: [container({ image: 'nginx:latest', livenessProbe: LIVENESS })] });
     const ev = evaluate([deployment(), bad, { kind: 'ConfigMap', metadata: { name: 'c', labels: LABELS }, data: {} }], { rules: RULES });
-    const applicable = (kind: string) => RULES.filter(r => r.kinds.includes(kind) || r.kinds.includes('*')).length;
+    // Rules of the strict profile (CKP103) run only when asked for (issue 15).
+    const applicable = (kind: string) => RULES.filter(r => !r.profile && (r.kinds.includes(kind) || r.kinds.includes('*'))).length;
     // The QoS (CKP403) and sidecar-stop (CKP303) rules need pod annotations the fixture lacks; the
     // HAProxy rules (CKP310, CKP311) need a ConfigMap that holds an HAProxy config.
     expect(ev.checked).toBe(2 * (applicable('Deployment') - 2) + applicable('ConfigMap') - 2);
@@ -76,7 +96,7 @@ describe('evaluate', () => {
   });
 
   test('skip', () => {
-    const bad = deployment({ containers: [container({ image: 'nginx:latest' })] });
+    const bad = deployment({ containers: [container({ image: 'nginx:latest', livenessProbe: LIVENESS })] });
     expect(evaluate([bad], { rules: RULES, skip: ['CKP101'] }).findings).toEqual([]);
   });
 

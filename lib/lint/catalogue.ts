@@ -14,6 +14,18 @@ function kindsOf(rule: Rule): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
+/** The twin checks of other scanners, for the catalogue: `Polaris \`x\` · checkov \`CKV_K8S_1\` · kube-linter \`y\``. */
+export function twinsText(r: Rule, sep = ' · '): string {
+  const code = (ids: readonly string[]) => ids.map(i => `\`${i}\``).join(', ');
+  return [
+    ...(r.polaris ? [`Polaris ${code([r.polaris])}`] : []),
+    ...(r.checkov?.length ? [`checkov ${code(r.checkov)}`] : []),
+    ...(r.kubeLinter?.length ? [`kube-linter ${code(r.kubeLinter)}`] : []),
+  ].join(sep);
+}
+
+const levelText = (r: Rule) => (r.profile ? `${r.level} (profile ${r.profile})` : r.level);
+
 /** RULES.md: the catalogue, generated from the registry. */
 export function rulesMarkdown(rules: readonly Rule[]): string {
   const sorted = byId(rules);
@@ -26,20 +38,24 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     'cdk8s app (the validation plugin) and on any YAML (`npx cdk8s-patterns lint`). An `error` fails synth and',
     'lint; a `warning` fails lint only with `--strict`; `info` is advice.',
     '',
-    `Suppress a rule on an object with the annotation \`${suppressAnnotation('<ID>')}: <reason>\` (at least 10`,
-    'characters). Where a rule has a Polaris twin, the Polaris exemption with a reason',
-    '(`polaris.fairwinds.com/<check>-exempt: "true"` and `…-exempt-reason`) suppresses it too.',
+    'Rules marked `profile strict` run only with `--profile strict` (never at synth); the others are the default pack.',
     '',
-    '| Id | Name | Level | Polaris twin | Summary |',
+    `Suppress a rule on an object with the annotation \`${suppressAnnotation('<ID>')}: <reason>\` (at least 10`,
+    'characters). Where a rule has twins in other scanners, their own reasoned exemption suppresses it too: the Polaris',
+    'exemption (`polaris.fairwinds.com/<check>-exempt: "true"` and `…-exempt-reason`), checkov skips of every checkov twin',
+    '(`checkov.io/skip<N>: CKV_K8S_xx=<reason>`), or kube-linter ignores of every kube-linter twin',
+    '(`ignore-check.kube-linter.io/<check>: <reason>`). A construct\'s suppression writes all of them.',
+    '',
+    '| Id | Name | Level | Twins | Summary |',
     '| --- | --- | --- | --- | --- |',
-    ...sorted.map(r => `| [${r.id}](#${r.id.toLowerCase()}-${r.name}) | ${r.name} | ${r.level} | ${r.polaris ? `\`${r.polaris}\`` : '—'} | ${cell(r.summary)} |`),
+    ...sorted.map(r => `| [${r.id}](#${r.id.toLowerCase()}-${r.name}) | ${r.name} | ${levelText(r)} | ${twinsText(r, '<br>') || '—'} | ${cell(r.summary)} |`),
   ];
   for (const r of sorted) {
     lines.push(
       '',
       `## ${r.id} ${r.name}`,
       '',
-      `**${r.level}** · applies to: ${kindsOf(r)}${r.polaris ? ` · Polaris twin: \`${r.polaris}\`` : ''}`,
+      `**${levelText(r)}** · applies to: ${kindsOf(r)}${twinsText(r) ? ` · twins: ${twinsText(r, ', ')}` : ''}`,
       '',
       r.summary,
       '',
@@ -60,7 +76,7 @@ export function readmeRulesTable(rules: readonly Rule[]): string {
     README_BEGIN,
     '| Id | Name | Level |',
     '| --- | --- | --- |',
-    ...byId(rules).map(r => `| [${r.id}](RULES.md#${r.id.toLowerCase()}-${r.name}) | ${r.name} | ${r.level} |`),
+    ...byId(rules).map(r => `| [${r.id}](RULES.md#${r.id.toLowerCase()}-${r.name}) | ${r.name} | ${levelText(r)} |`),
     README_END,
   ].join('\n');
 }
@@ -93,13 +109,13 @@ export function syncCatalogue(root: string, rules: readonly Rule[], write: boole
 export function rulesText(rules: readonly Rule[]): string {
   const sorted = byId(rules);
   const width = Math.max(...sorted.map(r => r.name.length));
-  return sorted.map(r => `${r.id}  ${r.level.padEnd(7)}  ${r.name.padEnd(width)}  ${r.summary}`).join('\n') + '\n';
+  return sorted.map(r => `${r.id}  ${r.level.padEnd(7)}  ${r.name.padEnd(width)}  ${r.profile ? `[${r.profile}] ` : ''}${r.summary}`).join('\n') + '\n';
 }
 
 /** `--explain <id>`: what the rule checks, why, and how to fix or suppress it. */
 export function explainText(rule: Rule): string {
   return [
-    `${rule.id} ${rule.name} (${rule.level}${rule.polaris ? `; Polaris twin: ${rule.polaris}` : ''})`,
+    `${rule.id} ${rule.name} (${levelText(rule)}${twinsText(rule) ? `; twins: ${twinsText(rule, ', ').replace(/`/g, '')}` : ''})`,
     `Applies to: ${kindsOf(rule)}`,
     '',
     rule.summary,
@@ -111,6 +127,8 @@ export function explainText(rule: Rule): string {
     `Suppress on an object, with a reason of at least 10 characters:`,
     `  metadata.annotations["${suppressAnnotation(rule.id)}"]: "<why breaking the practice is right here>"`,
     ...(rule.polaris ? [`  or the Polaris exemption: polaris.fairwinds.com/${rule.polaris}-exempt: "true" with …-exempt-reason`] : []),
+    ...(rule.checkov?.length ? [`  or checkov skips: ${rule.checkov.map((c, i) => `checkov.io/skip${i + 1}: ${c}=<reason>`).join(', ')}`] : []),
+    ...(rule.kubeLinter?.length ? [`  or kube-linter ignores: ${rule.kubeLinter.map(c => `ignore-check.kube-linter.io/${c}: <reason>`).join(', ')}`] : []),
     '',
   ].join('\n');
 }

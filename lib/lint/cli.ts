@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { findRule, RULES } from '../rules/index';
+import { RULE_PROFILES, RuleProfile } from '../rules/types';
 import { explainText, rulesMarkdown, rulesText } from './catalogue';
 import { Format, FORMATS, jsonReport, problemLine, textReport } from './formats';
-import { lintSources, LintSource } from './lint';
+import { LintProblem, lintSources, LintSource } from './lint';
 import { sarifReport } from './sarif';
 import { withSchemaRule } from '../schema/lint-rules';
 
@@ -28,6 +29,7 @@ recursively for *.yaml and *.yml (skipping node_modules and hidden directories);
 Options:
   --format <text|json|sarif>  output format (default: text)
   --strict                    warnings fail the run too
+  --profile <default|strict>  the rule set: strict adds the strict profile's rules (digest pinning)
   --skip <ids>                rule ids not to run, comma-separated (repeatable)
   --schema                    also validate against the Kubernetes 1.27 schema and API-server rules
                               (CKP800; custom resources are not checked). Off by default: loading
@@ -37,7 +39,8 @@ Options:
   --version                   print the version
   -h, --help                  print this help
 
-Exit codes: 0 clean, 1 error findings (or warnings with --strict), 2 usage error or unreadable input.
+Exit codes: 0 clean, 1 error findings (or warnings with --strict), 2 usage error, unreadable input
+or an internal error of a rule.
 `;
 
 class UsageError extends Error {}
@@ -52,10 +55,12 @@ interface Args {
   help: boolean;
   version: boolean;
   paths: string[];
+  // issue 15: rule profiles
+  profile: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { format: 'text', strict: false, schema: false, skip: [], rules: false, help: false, version: false, paths: [] };
+  const args: Args = { format: 'text', strict: false, schema: false, skip: [], rules: false, help: false, version: false, paths: [], profile: 'default' };
   const rest = [...argv];
   if (rest[0] === 'lint') rest.shift();
   const value = (flag: string, inline: string | undefined) => {
@@ -80,6 +85,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--rules': args.rules = true; break;
       case '--explain': args.explain = value(flag, inline); break;
       case '--version': args.version = true; break;
+      case '--profile': args.profile = value(flag, inline); break; // issue 15
       case '-h': case '--help': args.help = true; break;
       default: throw new UsageError(`unknown option '${arg}'`);
     }
@@ -88,7 +94,7 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 /** The YAML files under a directory, sorted, skipping node_modules and hidden directories. */
-function yamlFilesIn(dir: string): string[] {
+export function yamlFilesIn(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);
@@ -112,6 +118,8 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (!(FORMATS as readonly string[]).includes(args.format) && !(args.rules && args.format === 'markdown')) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}${args.rules ? ', markdown' : ''}, not '${args.format}'`);
     }
+    // issue 15: rule profiles
+    if (!(RULE_PROFILES as readonly string[]).includes(args.profile)) throw new UsageError(`--profile must be one of ${RULE_PROFILES.join(', ')}, not '${args.profile}'`);
     const unknown = args.skip.filter(id => !findRule(id));
     if (unknown.length > 0) throw new UsageError(`--skip: unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (--rules lists them)`);
   } catch (e) {
@@ -152,33 +160,37 @@ function lint(args: Args, io: CliIo): number {
     return EXIT_USAGE;
   }
   const sources: LintSource[] = [];
-  const unreadable: string[] = [];
+  const unreadable: LintProblem[] = [];
   for (const p of args.paths) {
     try {
       if (p === '-') {
         sources.push({ file: '<stdin>', content: io.readStdin() });
       } else if (fs.statSync(p).isDirectory()) {
         const files = yamlFilesIn(p);
-        if (files.length === 0) unreadable.push(`${p}: no *.yaml or *.yml files in this directory`);
+        if (files.length === 0) unreadable.push({ file: p, message: 'no *.yaml or *.yml files in this directory', unreadable: true, kind: 'unreadable' });
         for (const f of files) sources.push({ file: f, content: fs.readFileSync(f) });
       } else {
         sources.push({ file: p, content: fs.readFileSync(p) });
       }
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      unreadable.push(`${p}: cannot read: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`);
+      unreadable.push({ file: p, message: `cannot read: ${err.code === 'ENOENT' ? 'no such file or directory' : err.message}`, unreadable: true, kind: 'unreadable' });
     }
   }
 
-  const report = lintSources(sources, { skip: args.skip, ...withSchemaRule(args.schema) });
-  for (const u of unreadable) io.stderr(`${u}\n`);
-  for (const p of report.problems) io.stderr(`${problemLine(p)}\n`);
+  const linted = lintSources(sources, { skip: args.skip, profile: args.profile as RuleProfile, ...withSchemaRule(args.schema) });
+  // Paths that could not be read are input problems too: on stderr, and in the JSON and SARIF (issue 15).
+  const report = { ...linted, problems: [...unreadable, ...linted.problems] };
+  for (const u of unreadable) io.stderr(`${u.file}: ${u.message}\n`);
+  for (const p of linted.problems) io.stderr(`${problemLine(p)}\n`);
   const format = args.format as Format;
   if (format === 'json') io.stdout(jsonReport(report));
   else if (format === 'sarif') io.stdout(sarifReport(report, io.version));
   else io.stdout(textReport(report, sources.length));
 
-  if (unreadable.length > 0 || report.problems.some(p => p.unreadable)) return EXIT_USAGE;
+  if (report.problems.some(p => p.unreadable)) return EXIT_USAGE;
+  // A rule that threw leaves the check incomplete, like input that could not be read (issue 15).
+  if (report.findings.some(f => f.internalError)) return EXIT_USAGE;
   const failing = report.findings.some(f => !f.suppressed && (f.level === 'error' || (args.strict && f.level === 'warning')));
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -32,7 +32,11 @@ export function textReport(report: LintReport, files: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** An array of findings, each with every field (null when absent), in this order (an object literal: fast for thousands). */
+/**
+ * `{ findings, problems }`: the findings, each with every field (null when absent), in this order (an
+ * object literal: fast for thousands); the input problems (issue 15), each with `file`, `line`, `kind`,
+ * `message`, `unreadable` and `count`.
+ */
 export function jsonReport(report: LintReport): string {
   const findings = report.findings.map(f => ({
     file: f.file ?? null,
@@ -50,6 +54,15 @@ export function jsonReport(report: LintReport): string {
     field: f.field ?? null,
     suppressed: f.suppressed ?? null,
     reason: f.reason ?? null,
+    internalError: f.internalError ?? false,
   }));
-  return `${JSON.stringify(findings, null, 2)}\n`;
+  const problems = report.problems.map(p => ({
+    file: p.file,
+    line: p.line ?? null,
+    kind: p.kind,
+    message: p.message,
+    unreadable: p.unreadable,
+    count: p.count ?? 1,
+  }));
+  return `${JSON.stringify({ findings, problems }, null, 2)}\n`;
 }

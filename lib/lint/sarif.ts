@@ -22,7 +22,13 @@ function sarifRule(r: Rule) {
       markdown: `${r.summary}\n\n**Why:** ${r.why}\n\n**Fix:** ${r.fix}`,
     },
     defaultConfiguration: { level: SARIF_LEVEL[r.level] },
-    properties: { tags: ['kubernetes'], ...(r.polaris ? { polaris: r.polaris } : {}) },
+    properties: {
+      tags: ['kubernetes'],
+      ...(r.polaris ? { polaris: r.polaris } : {}),
+      ...(r.checkov?.length ? { checkov: r.checkov } : {}),
+      ...(r.kubeLinter?.length ? { kubeLinter: r.kubeLinter } : {}),
+      ...(r.profile ? { profile: r.profile } : {}),
+    },
   };
 }
 
@@ -30,7 +36,7 @@ function sarifRule(r: Rule) {
 export function sarifReport(report: LintReport, version: string): string {
   const rules = byId(report.rules);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.findings.map(f => ({
+  const results = report.findings.filter(f => !f.internalError).map(f => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: SARIF_LEVEL[f.level],
@@ -42,17 +48,29 @@ export function sarifReport(report: LintReport, version: string): string {
     ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.reason }] } : {}),
     properties: { field: f.field, documentIndex: f.documentIndex },
   }));
-  const notifications = report.problems.map(p => ({
-    level: p.unreadable ? 'error' : 'note',
-    message: { text: p.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: uri(p.file) }, ...(p.line !== undefined ? { region: { startLine: p.line } } : {}) } }],
-  }));
+  // Input problems, and rules that threw (issue 15): what the run could not check, for consumers of SARIF only.
+  const notifications = [
+    ...report.problems.map(p => ({
+      level: p.unreadable ? 'error' : 'note',
+      message: { text: p.message },
+      descriptor: { id: p.kind },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uri(p.file) }, ...(p.line !== undefined ? { region: { startLine: p.line } } : {}) } }],
+      ...(p.count !== undefined ? { properties: { count: p.count } } : {}),
+    })),
+    ...report.findings.filter(f => f.internalError).map(f => ({
+      level: 'error',
+      message: { text: f.message },
+      descriptor: { id: 'internal-error' },
+      associatedRule: { id: f.ruleId, index: index.get(f.ruleId) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.file) }, region: { startLine: f.line } } }],
+    })),
+  ];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'cdk8s-patterns', version, rules: rules.map(sarifRule) } },
-      invocations: [{ executionSuccessful: !report.problems.some(p => p.unreadable), toolExecutionNotifications: notifications }],
+      invocations: [{ executionSuccessful: !report.problems.some(p => p.unreadable) && !report.findings.some(f => f.internalError), toolExecutionNotifications: notifications }],
       results,
     }],
   };

@@ -14,6 +14,12 @@ export interface YamlError {
   readonly line: number;
 }
 
+/** A key that appears again in the same mapping: the field (the last value is kept) and the line of the repeat. */
+export interface DuplicateKey {
+  readonly field: string;
+  readonly line: number;
+}
+
 /** One document of a YAML stream. */
 export interface YamlDocument {
   /** 0-based position in the file. */
@@ -26,6 +32,8 @@ export interface YamlDocument {
   readonly errors: readonly YamlError[];
   /** The 1-based line of a field (`spec.template.spec.containers[0].image`), or of its closest ancestor present. */
   lineOf(field: string): number;
+  /** Keys repeated in a mapping (the last value is kept). @default - none */
+  readonly duplicateKeys?: readonly DuplicateKey[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Node, Parser, ParsedNode } from 'yaml';
-import type { YamlDocument, YamlError } from './yaml-documents';
+import type { DuplicateKey, YamlDocument, YamlError } from './yaml-documents';
 import { fieldSegments } from './yaml-path';
 
 /**
@@ -7,15 +7,22 @@ import { fieldSegments } from './yaml-path';
  * reader (`yaml-documents.ts`) reproduces and falls back to for what it does not handle itself.
  *
  * YAML read as the API server reads it: kubectl and the API machinery decode with go-yaml v2, so
- * YAML 1.1 scalars apply (an unquoted `on`, `yes` or `no` is a boolean, `0777` is octal) and a
- * duplicate key is an error. Timestamps stay strings, as go-yaml v2 leaves them for untyped values.
- * The same options as `policy-check`, so both tools accept the same files.
+ * YAML 1.1 scalars apply (an unquoted `on`, `yes` or `no` is a boolean, `0777` is octal).
+ * Timestamps stay strings, as go-yaml v2 leaves them for untyped values.
+ *
+ * A duplicate key: sigs.k8s.io/yaml keeps the last value, and the API server then rejects the
+ * object under strict field validation (kubectl's default) or keeps the last value with a warning
+ * (`Warn`) or silently (`Ignore`). So the last value wins here too, and each duplicate is listed in
+ * `duplicateKeys` for CKP810 to report (issue 15; before, the whole document was refused).
+ * The yaml package's warnings (a collection as a key: `name: {{ .Values.x }}`) are not printed:
+ * such text is a template, which the lint reports itself.
  */
 const OPTIONS = {
   version: '1.1' as const,
-  uniqueKeys: true,
+  uniqueKeys: false,
   merge: true,
   prettyErrors: false,
+  logLevel: 'error' as const,
   customTags: (tags: any[]) => tags.filter(t => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
 };
 
@@ -49,7 +56,30 @@ function parse(text: string): YamlDocument[] {
     }
     const root = doc.contents as ParsedNode | null;
     const start = line(root?.range[0] ?? doc.range[0]);
-    out.push({ index: out.length, line: start, value, errors, lineOf: field => locate(root, field, start, line) });
+    const duplicateKeys = errors.length === 0 ? duplicatesIn(root, '', line) : [];
+    out.push({ index: out.length, line: start, value, errors, lineOf: field => locate(root, field, start, line), ...(duplicateKeys.length > 0 ? { duplicateKeys } : {}) });
+  }
+  return out;
+}
+
+/** A field path segment for a key: `.name`, or `["a.b"]` when the key has dots or brackets. */
+const keySegment = (key: string, at: string) => (/^[^.[\]"]+$/.test(key) ? `${at === '' ? '' : '.'}${key}` : `["${key}"]`);
+
+/** Every key that appears more than once in a mapping, at its later occurrences (whose value is kept). */
+function duplicatesIn(node: unknown, at: string, line: (offset: number) => number): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const field = `${at}${keySegment(key, at)}`;
+      if (seen.has(key)) out.push({ field, line: line((pair.key as Node).range?.[0] ?? 0) });
+      seen.add(key);
+      out.push(...duplicatesIn(pair.value, field, line));
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => out.push(...duplicatesIn(item, `${at}[${i}]`, line)));
   }
   return out;
 }
@@ -61,7 +91,8 @@ function locate(root: Node | null, field: string, start: number, line: (offset: 
     let next: unknown;
     let at: Node | undefined;
     if (isMap(node)) {
-      const pair = node.items.find(p => isScalar(p.key) && String(p.key.value) === String(seg));
+      // The last pair with the key: with a repeated key, its value is the one kept.
+      const pair = [...node.items].reverse().find(p => isScalar(p.key) && String(p.key.value) === String(seg));
       next = pair?.value;
       at = (pair?.key ?? undefined) as Node | undefined;
     } else if (isSeq(node) && typeof seg === 'number') {

@@ -1,5 +1,5 @@
 import { suppressionFor, SuppressionSource } from './suppressions';
-import { K8sObject, Rule, RuleContext, Violation } from './types';
+import { K8sObject, Rule, RuleContext, RuleProfile, Violation } from './types';
 
 /** A rule's finding on one object. */
 export interface Finding extends Violation {
@@ -11,6 +11,8 @@ export interface Finding extends Violation {
   readonly fix: string;
   /** Set when the object suppresses the rule; the finding is still reported. */
   readonly suppressed?: { readonly reason: string; readonly source: SuppressionSource };
+  /** Set when the rule threw on the object: a bug in the rule, not in the object. Never suppressed. */
+  readonly internalError?: true;
 }
 
 /** What an evaluation found, and over how many (object, applicable rule) pairs. */
@@ -27,6 +29,17 @@ export interface EvaluateOptions {
   readonly rules: readonly Rule[];
   /** Rule ids not to run. @default - none */
   readonly skip?: readonly string[];
+  /** `strict` also runs the rules of the strict profile. @default 'default' */
+  readonly profile?: RuleProfile;
+  /** The file each object was read from. @default - none */
+  readonly fileOf?: RuleContext['fileOf'];
+  /** The keys the source of each object repeats. @default - none */
+  readonly duplicateKeys?: RuleContext['duplicateKeys'];
+}
+
+/** Whether a profile runs a rule: `default` runs the default pack, `strict` everything. */
+export function inProfile(rule: Rule, profile: RuleProfile): boolean {
+  return rule.profile === undefined || profile === 'strict';
 }
 
 /** True when `rule` looks at `obj`. */
@@ -41,8 +54,12 @@ function looksAtKind(rule: Rule, kind: unknown): boolean {
 /** Runs rules over objects checked together (cross-object rules see all of them). */
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
-  const rules = options.rules.filter(r => !skip.has(r.id));
-  const ctx: RuleContext = { objects };
+  const rules = options.rules.filter(r => !skip.has(r.id) && inProfile(r, options.profile ?? 'default'));
+  const ctx: RuleContext = {
+    objects,
+    ...(options.fileOf ? { fileOf: options.fileOf } : {}),
+    ...(options.duplicateKeys ? { duplicateKeys: options.duplicateKeys } : {}),
+  };
   const findings: Finding[] = [];
   let checked = 0;
   let failed = 0;
@@ -58,9 +75,17 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
   };
   objects.forEach((obj, objectIndex) => {
     for (const rule of rulesFor(obj.kind)) {
-      if (!(rule.appliesTo?.(obj) ?? true)) continue;
-      checked++;
-      const violations = rule.check(obj, ctx);
+      let violations: Violation[];
+      try {
+        if (!(rule.appliesTo?.(obj) ?? true)) continue;
+        checked++;
+        violations = rule.check(obj, ctx);
+      } catch (e) {
+        // One rule's bug must not cost the other rules' findings (or the JSON/SARIF of the whole run).
+        failed++;
+        findings.push(internalError(rule, obj, objectIndex, e));
+        continue;
+      }
       if (violations.length === 0) continue;
       const suppressed = suppressionFor(obj, rule);
       if (!suppressed) failed++;
@@ -70,4 +95,20 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
     }
   });
   return { findings, checked, failed };
+}
+
+/** The finding for a rule that threw on an object: names the rule, the object and the error. */
+function internalError(rule: Rule, obj: K8sObject, objectIndex: number, e: unknown): Finding {
+  const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const meta = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '?';
+  return {
+    rule,
+    object: obj,
+    objectIndex,
+    field: '',
+    message: `internal error: rule ${rule.id} ${rule.name} threw on ${String(obj.kind)} '${name}' (${error}); its other objects were checked`,
+    fix: `This is a bug in cdk8s-patterns, not in the manifest: report it with this object. --skip ${rule.id} runs the other rules.`,
+    internalError: true,
+  };
 }

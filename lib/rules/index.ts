@@ -53,6 +53,14 @@ import { volumeMountInvalid } from './objects/volume-mount-invalid';
 import { serviceTargetPortUndeclared } from './objects/service-target-port-undeclared';
 import { proxyTimeoutMissing } from './proxy/proxy-timeout-missing';
 import { proxyConfigInvalid } from './proxy/proxy-config-invalid';
+// issue 15
+import { duplicateKey } from './objects/duplicate-key';
+import { imageDigestMissing } from './image/image-digest-missing';
+import { livenessProbeMissing } from './probes/liveness-probe-missing';
+import { privilegeEscalationAllowed } from './security/privilege-escalation-allowed';
+import { capabilitiesNotDropped } from './security/capabilities-not-dropped';
+import { runAsGroupRoot } from './security/run-as-group-root';
+import { runAsLowUid } from './security/run-as-low-uid';
 
 export * from './types';
 export * from './engine';
@@ -122,6 +130,14 @@ export const RULES: readonly Rule[] = [
   shellAsPid1,
   proxyTimeoutMissing,
   proxyConfigInvalid,
+  // issue 15
+  duplicateKey,
+  imageDigestMissing,
+  livenessProbeMissing,
+  privilegeEscalationAllowed,
+  capabilitiesNotDropped,
+  runAsGroupRoot,
+  runAsLowUid,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -15,18 +15,33 @@ export interface PodSpecRef {
   readonly metadata: any;
 }
 
+/** A JSON object (not null, not an array): what a field must be before its fields are read. */
+export function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `v` when it is a list, else an empty one: rules iterate fields that wrong input may make anything. */
+export function listOf(v: unknown): readonly any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Only objects are pod specs and templates; metadata that is not an object reads as empty. */
+function podRef(template: unknown, path: string): PodSpecRef | undefined {
+  if (!isObject(template) || !isObject(template.spec)) return undefined;
+  return { spec: template.spec, path, metadata: isObject(template.metadata) ? template.metadata : {} };
+}
+
 export function podSpecOf(obj: K8sObject): PodSpecRef | undefined {
+  const spec = isObject(obj.spec) ? obj.spec : undefined;
   switch (obj.kind) {
     case 'Pod':
-      return obj.spec ? { spec: obj.spec, path: 'spec', metadata: obj.metadata ?? {} } : undefined;
+      return podRef({ spec, metadata: obj.metadata }, 'spec');
     case 'CronJob': {
-      const t = obj.spec?.jobTemplate?.spec?.template;
-      return t?.spec ? { spec: t.spec, path: 'spec.jobTemplate.spec.template.spec', metadata: t.metadata ?? {} } : undefined;
+      const jobTemplate = isObject(spec?.jobTemplate) ? spec.jobTemplate : undefined;
+      return podRef(isObject(jobTemplate?.spec) ? jobTemplate.spec.template : undefined, 'spec.jobTemplate.spec.template.spec');
     }
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'ReplicationController': case 'Job': {
-      const t = obj.spec?.template;
-      return t?.spec ? { spec: t.spec, path: 'spec.template.spec', metadata: t.metadata ?? {} } : undefined;
-    }
+    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'ReplicationController': case 'Job':
+      return podRef(spec?.template, 'spec.template.spec');
     default:
       return undefined;
   }
@@ -101,6 +116,25 @@ export function declaredPorts(container: any): { numbers: Set<number>; names: Se
   return { numbers, names };
 }
 
+/**
+ * The ports a container serves: those it declares, and those its HTTP and TCP probes connect to (a
+ * container probed on a port listens there, declared or not). Numbers, and names no declared port resolves.
+ */
+export function servedPorts(container: any): (number | string)[] {
+  const out: (number | string)[] = [];
+  const { numbers, names } = declaredPorts(container);
+  out.push(...numbers);
+  for (const field of PROBE_FIELDS) {
+    const probe = container?.[field];
+    for (const handler of ['httpGet', 'tcpSocket']) {
+      const port = isObject(probe) && isObject(probe[handler]) ? probe[handler].port : undefined;
+      if (typeof port === 'number' && Number.isInteger(port) && port > 0 && !out.includes(port)) out.push(port);
+      if (typeof port === 'string' && port !== '' && !names.has(port) && !out.includes(port)) out.push(port);
+    }
+  }
+  return out;
+}
+
 /** The probe kinds of a container, keyed by their field name. */
 export const PROBE_FIELDS = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 export type ProbeField = typeof PROBE_FIELDS[number];
@@ -144,4 +178,37 @@ function parseSleepArg(arg: string): number | undefined {
   if (!m) return arg === 'infinity' ? Infinity : undefined;
   const mult: Record<string, number> = { '': 1, 's': 1, 'm': 60, 'h': 3600, 'd': 86400 };
   return parseFloat(m[1]) * mult[m[2]];
+}
+
+/** A container's security settings with the pod's as fallback, for the fields both levels carry. */
+export function effectiveSecurity(pod: PodSpecRef | undefined, container: any): { runAsUser: unknown; runAsGroup: unknown; runAsNonRoot: unknown } {
+  const podContext = isObject(pod?.spec.securityContext) ? pod!.spec.securityContext : {};
+  const own = isObject(container?.securityContext) ? container.securityContext : {};
+  return {
+    runAsUser: own.runAsUser ?? podContext.runAsUser,
+    runAsGroup: own.runAsGroup ?? podContext.runAsGroup,
+    runAsNonRoot: own.runAsNonRoot ?? podContext.runAsNonRoot,
+  };
+}
+
+/** Windows pods have no Linux security settings: the Linux-only rules leave them alone. */
+export function isLinuxPod(obj: K8sObject): boolean {
+  const os = podSpecOf(obj)?.spec.os;
+  return !(isObject(os) && os.name === 'windows');
+}
+
+/**
+ * The violations of a per-container check over every container of an object's pod (init containers too,
+ * unless `init: false`): the check gets the container, its pod and its security context (an object, or empty).
+ */
+export function containerViolations<V>(obj: K8sObject, check: (c: ContainerRef, pod: PodSpecRef, securityContext: Record<string, any>) => V | undefined,
+  opts: { init?: boolean } = {}): V[] {
+  const pod = podSpecOf(obj);
+  if (!pod) return [];
+  const out: V[] = [];
+  for (const c of containersOf(obj, opts)) {
+    const v = check(c, pod, isObject(c.container.securityContext) ? c.container.securityContext : {});
+    if (v !== undefined) out.push(v);
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { parseQuantity } from './k8s';
+import { isObject, listOf, parseQuantity } from './k8s';
 
 /** The Kubernetes QoS classes. */
 export type QosClassName = 'Guaranteed' | 'Burstable' | 'BestEffort';
@@ -13,13 +13,14 @@ const QOS_RESOURCES = ['cpu', 'memory'];
  * defaulting of a missing request to its limit. Init containers count like app containers.
  */
 export function computeQosClass(podSpec: any): QosClassName {
-  const containers = [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])];
+  const containers = [...listOf(podSpec?.containers), ...listOf(podSpec?.initContainers)];
   const requests: Record<string, number> = {};
   const limits: Record<string, number> = {};
   let guaranteed = true;
   for (const c of containers) {
-    const lim = c?.resources?.limits ?? {};
-    const req = { ...pickDefined(lim), ...pickDefined(c?.resources?.requests ?? {}) };
+    const resources = isObject(c?.resources) ? c.resources : {};
+    const lim = isObject(resources.limits) ? resources.limits : {};
+    const req = { ...pickDefined(lim), ...pickDefined(isObject(resources.requests) ? resources.requests : {}) };
     for (const name of QOS_RESOURCES) {
       const r = parseQuantity(req[name]);
       if (r !== undefined && r > 0) requests[name] = (requests[name] ?? 0) + r;

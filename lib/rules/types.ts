@@ -1,6 +1,10 @@
 /** How bad a finding is: `error` fails synth and lint, `warning` is reported, `info` is advice. */
 export type RuleLevel = 'error' | 'warning' | 'info';
 
+/** Rule profiles: `default` runs the default pack, `strict` adds the rules marked `strict`. */
+export const RULE_PROFILES = ['default', 'strict'] as const;
+export type RuleProfile = typeof RULE_PROFILES[number];
+
 /** A Kubernetes object as JSON: what `ApiObject.toJson()` returns or a YAML document holds. */
 export interface K8sObject {
   readonly apiVersion?: string;
@@ -32,6 +36,13 @@ export interface Violation {
 /** What a rule may look at besides the object: the other objects checked with it. */
 export interface RuleContext {
   readonly objects: readonly K8sObject[];
+  /**
+   * The file an object was read from, when it was read from one (lint): cross-object rules use it to
+   * keep to one app's objects when unrelated manifests are checked together. @default - no files
+   */
+  readonly fileOf?: (obj: K8sObject) => string | undefined;
+  /** The fields whose key the source repeats in a mapping (its last value is in the object), when read from YAML. @default - none */
+  readonly duplicateKeys?: (obj: K8sObject) => readonly string[] | undefined;
 }
 
 /**
@@ -52,6 +63,15 @@ export interface Rule {
   readonly fix: string;
   /** The Polaris check that looks at the same thing, if any. */
   readonly polaris?: string;
+  /** The checkov checks (`CKV_K8S_20`) that look at the same thing. @default - none */
+  readonly checkov?: readonly string[];
+  /** The kube-linter checks (`privilege-escalation-container`) that look at the same thing. @default - none */
+  readonly kubeLinter?: readonly string[];
+  /**
+   * The profile that turns the rule on: `strict` rules run only with `--profile strict` (and never at
+   * synth), for practices that are right for some teams and noise for others. @default - the default pack
+   */
+  readonly profile?: RuleProfile;
   /** The kinds this rule looks at. */
   readonly kinds: readonly string[];
   /** A finer applicability test than `kinds`. @default - every object of `kinds` */

@@ -13,7 +13,8 @@ describe('the generated catalogue', () => {
     const md = rulesMarkdown(RULES);
     const headings = [...md.matchAll(/^## (CKP\d{3}) /gm)].map(m => m[1]);
     expect(headings).toEqual(RULES.map(r => r.id).sort());
-    expect(md).toContain('| [CKP701](#ckp701-host-network) | host-network | error | `hostNetworkSet` |');
+    expect(md).toContain('| [CKP701](#ckp701-host-network) | host-network | error | Polaris `hostNetworkSet`<br>checkov `CKV_K8S_19`<br>kube-linter `host-network` |');
+    expect(md).toContain('| [CKP103](#ckp103-image-digest-missing) | image-digest-missing | warning (profile strict) | checkov `CKV_K8S_43` |');
     expect(md).toMatch(/## CKP102 registry-credentials-in-secret\n\n\*\*error\*\* · applies to: Secret\n\n.+\n\n\*\*Why:\*\* A `\.dockerconfigjson` in a manifest/);
   });
 

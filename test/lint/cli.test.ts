@@ -30,7 +30,7 @@ spec:
   containers:
   - name: app
     image: ${image}
-    securityContext: {readOnlyRootFilesystem: true}
+    securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
     resources: {requests: {cpu: 10m, memory: 16Mi}, limits: {memory: 16Mi}}
 `;
 
@@ -57,9 +57,18 @@ describe('cdk8s-patterns lint: exit codes', () => {
     expect(r.stdout).toMatch(/\nlint: \d+ passed, 1 failed\n$/);
   });
   test('warnings fail only with --strict', () => {
-    const warning = POD('nginx:1.25.3').replace('{readOnlyRootFilesystem: true}', '{}');
+    const warning = POD('nginx:1.25.3').replace('readOnlyRootFilesystem: true, ', '');
     expect(cli(['lint', '-'], warning).code).toBe(0);
     expect(cli(['lint', '--strict', '-'], warning).code).toBe(1);
+  });
+  test('--profile strict adds the strict rules (CKP103 digest pinning); default leaves them out (issue 15)', () => {
+    const pod = POD('nginx:1.25.3');
+    expect(cli(['lint', '-'], pod).stdout).not.toMatch(/CKP103/);
+    const strict = cli(['lint', '--profile', 'strict', '--strict', '-'], pod);
+    expect(strict.stdout).toMatch(/CKP103 warning: image 'nginx:1\.25\.3' is not pinned by digest/);
+    expect(strict.code).toBe(1);
+    expect(cli(['lint', '--profile=strict', '-'], POD('nginx:1.25.3@sha256:' + 'a'.repeat(64))).stdout).not.toMatch(/CKP103/);
+    expect(cli(['lint', '--profile', 'paranoid', '-'], pod)).toEqual(expect.objectContaining({ code: 2, stderr: expect.stringMatching(/--profile must be one of default, strict/) }));
   });
   test('a suppressed error does not fail, and is shown with its reason', () => {
     const r = cli(['lint', '-'], POD('nginx:latest', 'annotations: {cdk8s-patterns/suppress.CKP101: "kind cluster, rebuilt on push"}'));
@@ -100,7 +109,7 @@ describe('cdk8s-patterns lint: inputs', () => {
     write('tree/node_modules/d.yaml', POD('d:latest'));
     write('tree/notes.txt', 'not yaml');
     const r = cli(['lint', '--format', 'json', path.join(tmp, 'tree')]);
-    expect(JSON.parse(r.stdout).map((f: any) => path.relative(tmp, f.file))).toEqual([path.join('tree', 'a.yaml'), path.join('tree', 'sub', 'b.yml')]);
+    expect(JSON.parse(r.stdout).findings.map((f: any) => path.relative(tmp, f.file))).toEqual([path.join('tree', 'a.yaml'), path.join('tree', 'sub', 'b.yml')]);
   });
   test('a directory without YAML is unreadable input', () => {
     fs.mkdirSync(path.join(tmp, 'empty'));
@@ -109,13 +118,37 @@ describe('cdk8s-patterns lint: inputs', () => {
 });
 
 describe('cdk8s-patterns lint: formats', () => {
-  test('json: an array of findings with every documented field', () => {
+  test('json: the findings with every documented field, and the input problems', () => {
     const r = cli(['lint', '--format', 'json', '-'], POD('nginx:latest'));
-    expect(JSON.parse(r.stdout)).toEqual([{
-      file: '<stdin>', line: 11, documentIndex: 0, apiVersion: 'v1', kind: 'Pod', namespace: '', name: 'p', container: 'app',
-      ruleId: 'CKP101', level: 'error', message: 'image \'nginx:latest\' uses the mutable tag \'latest\'', fix: expect.any(String),
-      field: 'spec.containers[0].image', suppressed: false, reason: null,
-    }]);
+    expect(JSON.parse(r.stdout)).toEqual({
+      findings: [{
+        file: '<stdin>', line: 11, documentIndex: 0, apiVersion: 'v1', kind: 'Pod', namespace: '', name: 'p', container: 'app',
+        ruleId: 'CKP101', level: 'error', message: 'image \'nginx:latest\' uses the mutable tag \'latest\'', fix: expect.any(String),
+        field: 'spec.containers[0].image', suppressed: false, reason: null, internalError: false,
+      }],
+      problems: [],
+    });
+  });
+  test('json and sarif: input problems are structured (issue 15)', () => {
+    write('bad/broken.yaml', 'a: [1, 2\nb: {\n');
+    write('bad/chart.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n');
+    write('bad/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n');
+    const json = cli(['lint', '--format', 'json', path.join(tmp, 'bad'), path.join(tmp, 'missing.yaml')]);
+    expect(json.code).toBe(2);
+    const problems = JSON.parse(json.stdout).problems.map((p: any) => [path.relative(tmp, p.file), p.kind, p.unreadable, p.count]);
+    expect(problems).toEqual([
+      ['missing.yaml', 'unreadable', true, 1],
+      [path.join('bad', 'broken.yaml'), 'yaml-error', true, expect.any(Number)],
+      [path.join('bad', 'chart.yaml'), 'template', false, 1],
+      [path.join('bad', 'kustomization.yaml'), 'not-kubernetes', false, 1],
+    ]);
+    // stderr: one line per file.
+    expect(json.stderr.trim().split('\n')).toHaveLength(4);
+    expect(json.stderr).toMatch(/broken\.yaml:\d+: error: document 0: YAML error: .*\(and \d+ more YAML errors? in this file\)/);
+    const sarif = JSON.parse(cli(['lint', '--format', 'sarif', path.join(tmp, 'bad')]).stdout);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes.map((n: any) => [n.descriptor.id, n.level])).toEqual([['yaml-error', 'error'], ['template', 'note'], ['not-kubernetes', 'note']]);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
   });
   test('sarif: SARIF 2.1.0, a rule per id with help, results with physical locations', () => {
     const r = cli(['lint', '--format=sarif', path.join(SEEDS, '001-httpserver.yaml')]);

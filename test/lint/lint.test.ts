@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintSources } from '../../lib/lint/lint';
+import { RULES } from '../../lib/rules';
 import { corpus } from '../../bench/corpus';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -20,6 +21,54 @@ describe('lintSources', () => {
     expect(r.problems).toEqual([]);
   });
 
+  test('a rule that throws gives an internal-error finding at the object (issue 15), and the other rules still report', () => {
+    const boom = { ...RULES[0], id: 'CKP000', name: 'boom', kinds: ['Pod'], check: () => { throw new TypeError('containers is not iterable'); } };
+    const r = lintSources([{ file: 'm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: x}\n` }], { rules: [boom, ...RULES] });
+    const internal = r.findings.filter(f => f.internalError);
+    expect(internal).toEqual([expect.objectContaining({ ruleId: 'CKP000', level: 'error', kind: 'Pod', name: 'p', line: 5, internalError: true })]);
+    expect(internal[0].message).toMatch(/rule CKP000 boom threw on Pod 'p' \(TypeError: containers is not iterable\)/);
+    expect(r.findings.some(f => f.ruleId === 'CKP101')).toBe(true);
+  });
+
+  test('a repeated key: the object is checked with the last value, and CKP810 reports the repeat at its line (issue 15)', () => {
+    const r = lint(`apiVersion: v1\nkind: Pod\nmetadata: {name: p, ${labels}}\nspec:\n  containers:\n  - name: a\n    image: nginx:latest\n    image: nginx:1.25\n`);
+    expect(r.problems).toEqual([]);
+    expect(r.findings.map(f => [f.ruleId, f.line, f.field])).toEqual(expect.arrayContaining([['CKP810', 8, 'spec.containers[0].image']]));
+    expect(r.findings.filter(f => f.ruleId === 'CKP101')).toEqual([]);
+    expect(r.findings.find(f => f.ruleId === 'CKP810')!.message).toMatch(/^key 'image' at spec\.containers\[0\]\.image appears more than once/);
+  });
+
+  test('templates are reported once and not linted; values that carry templates are manifests', () => {
+    const helm = lint('{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n{{- end }}\n');
+    expect(helm.objects).toBe(0);
+    expect(helm.problems).toEqual([expect.objectContaining({ kind: 'template', line: 1, unreadable: false })]);
+    const parses = lint('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n');
+    expect(parses.problems.map(p => [p.kind, p.line])).toEqual([['template', 4]]);
+    const rule = lint(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, ${labels}}\ndata:\n  summary: Pod {{ $labels.pod }} restarts\n  q: "{{ .x }}"\n  tmpl: |\n    {{ define "slack.title" }}\n    {{ end }}\n  list:\n  - |\n    {{ x }}\n`);
+    expect(rule.problems).toEqual([]);
+    expect(rule.objects).toBe(1);
+  });
+
+  test('the YAML library prints no warnings (a collection as a key is read, not reported on stderr)', () => {
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const r = lint(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, ${labels}}\ndata:\n  ? [a, b]\n  : c\n`);
+      expect(r.objects).toBe(1);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('YAML that is not a Kubernetes object is skipped with a note: no apiVersion, a kustomization', () => {
+    const r = lint('kind: Deployment\nmetadata: {name: x}\n---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n');
+    expect(r.objects).toBe(0);
+    expect(r.problems.map(p => [p.kind, p.message])).toEqual([
+      ['not-kubernetes', 'document 0: a Deployment without `apiVersion`, not a Kubernetes object: skipped'],
+      ['not-kubernetes', 'document 1: a Kustomization of kustomize.config.k8s.io/v1beta1, a tool\'s configuration, not a Kubernetes object: skipped'],
+    ]);
+  });
+
   test('findings are sorted by file (in input order), then line, then rule id', () => {
     const pod = (img: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: ${img}}\n`;
     const r = lintSources([{ file: 'z.yaml', content: pod('x:latest') }, { file: 'a.yaml', content: pod('x') }]);
@@ -37,7 +86,7 @@ describe('lintSources', () => {
   test('a List item that is not an object is skipped, with its line', () => {
     const r = lint(`apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a, ${labels}}\n- just text\n`);
     expect(r.objects).toBe(1);
-    expect(r.problems).toEqual([{ file: 'm.yaml', line: 7, message: 'document 0: items[1] is a YAML scalar ("just text"), not a Kubernetes object: skipped', unreadable: false }]);
+    expect(r.problems).toEqual([{ file: 'm.yaml', line: 7, message: 'document 0: items[1] is a YAML scalar ("just text"), not a Kubernetes object: skipped', unreadable: false, kind: 'not-kubernetes' }]);
   });
 
   test('suppressions in plain YAML: our annotation with a reason', () => {
@@ -60,7 +109,7 @@ describe('lintSources', () => {
 describe('lintSources robustness: a clear message per file, never a crash', () => {
   test('a binary file is unreadable', () => {
     const r = lint(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff]), 'logo.yaml');
-    expect(r.problems).toEqual([{ file: 'logo.yaml', message: 'is a binary file (it contains NUL bytes), not YAML', unreadable: true }]);
+    expect(r.problems).toEqual([{ file: 'logo.yaml', message: 'is a binary file (it contains NUL bytes), not YAML', unreadable: true, kind: 'unreadable' }]);
   });
 
   test('bytes that are not UTF-8 are unreadable', () => {
@@ -88,7 +137,9 @@ describe('lintSources robustness: a clear message per file, never a crash', () =
     const r = lint(crd);
     expect(r.problems).toEqual([]);
     expect(r.objects).toBe(2);
-    expect(new Set(r.findings.map(f => f.ruleId))).toEqual(new Set(['CKP804']));
+    // Only CKP801 (names) and CKP810 (repeated keys) look at every kind, and pass; CKP804 leaves cluster scaffolding alone (issue 15).
+    expect(r.findings).toEqual([]);
+    expect(r.checked).toBe(4);
   });
 
   test('an empty file has nothing to lint', () => {

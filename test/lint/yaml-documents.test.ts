@@ -6,10 +6,11 @@ describe('parseYamlDocuments: YAML as the API server reads it', () => {
     expect(doc.value).toEqual({ a: true, b: true, c: false, d: 511, e: '2023-01-28T09:17:05Z', f: 'on' });
   });
 
-  test('a duplicate key is an error, with its line', () => {
-    const [doc] = parseYamlDocuments('metadata:\n  name: a\n  name: b\n');
-    expect(doc.value).toBeNull();
-    expect(doc.errors).toEqual([{ message: 'Map keys must be unique', line: 3 }]);
+  test('a duplicate key: the last value wins (as sigs.k8s.io/yaml decodes), and the repeat is listed with its line', () => {
+    const [doc] = parseYamlDocuments('metadata:\n  name: a\n  name: b\n  annotations:\n    a.b/c: x\n    a.b/c: z\nitems:\n- {k: 1, k: 2}\n');
+    expect(doc.value).toEqual({ metadata: { name: 'b', annotations: { 'a.b/c': 'z' } }, items: [{ k: 2 }] });
+    expect(doc.errors).toEqual([]);
+    expect(doc.duplicateKeys).toEqual([{ field: 'metadata.name', line: 3 }, { field: 'metadata.annotations["a.b/c"]', line: 6 }, { field: 'items[0].k', line: 8 }]);
   });
 
   test('multi-document streams: each document with its index and first line; empty documents are null', () => {

@@ -137,9 +137,17 @@ describe('fast reader = reference reader', () => {
   // Invalid YAML: the fast path never reads it; the errors (message, line) are the reference's.
   const INVALID = [
     'kind: A\n---\nspec: [unclosed\n---\nkind: C\n', 'a: "unterminated\n', "a: 'x\n", 'a: [1, 2\n', 'a: {b: 1\n', '- a\nb: 1\n', 'a: 1\n- b\n', '  a: 1\n b: 2\n',
-    'a: b: c\n', 'a:\n\t- b\n', 'metadata:\n  name: a\n  name: b\n', 'a: 1\na: 2\n', '{a: 1, a: 2}\n', 'a: @x\n', 'a: `x\n',
+    'a: b: c\n', 'a:\n\t- b\n', 'a: @x\n', 'a: `x\n',
     'a: [,b]\n', '"multi\n line": x\n', `${'k'.repeat(1100)}: v\n`, `"${'k'.repeat(1100)}": v\n`, 'a: *nope\n',
   ];
+
+  // Duplicate keys (issue 15): read as sigs.k8s.io/yaml reads them, the last value kept, each repeat listed.
+  test.each(['metadata:\n  name: a\n  name: b\n', 'a: 1\na: 2\n', '{a: 1, a: 2}\n'].map(s => [s]))('duplicate keys, left to the reference reader, last wins: %j', text => {
+    expect(parseFast(text)).toBeUndefined();
+    const [doc] = expectSame(text);
+    expect(doc.errors).toEqual([]);
+    expect(doc.duplicateKeys).toHaveLength(1);
+  });
 
   test.each(INVALID.map(s => [s]))('invalid YAML, the same errors: %j', text => {
     expect(parseFast(text)).toBeUndefined();

@@ -168,6 +168,17 @@ describe('CKP809 service-target-port-undeclared', () => {
     const named = serviceTargetPortUndeclared.check(svc, { objects }).map(v => v.message.match(/Deployment '([^']+)'/)?.[1]);
     expect(named).toEqual(['second', 'first']);
   });
+  test('with files (lint): the workloads of the Service\'s file, else of its directory, never further; the message names where (issue 15)', () => {
+    const svc = service([{ port: 80, targetPort: 'metrics' }]);
+    const d = (name: string) => deployment({}, {}, { name });
+    const [same, sibling, unrelated] = [d('same-file'), d('sibling'), d('unrelated')];
+    const files = new Map<any, string>([[svc, 'app/svc.yaml'], [same, 'app/svc.yaml'], [sibling, 'app/deploy.yaml'], [unrelated, 'other/deploy.yaml']]);
+    const fileOf = (o: any) => files.get(o);
+    const names = (objects: any[]) => serviceTargetPortUndeclared.check(svc, { objects, fileOf }).map(v => v.message.match(/Deployment '([^']+)'( \(in [^)]+\))?/)?.slice(1, 3).join(''));
+    expect(names([svc, same, sibling, unrelated])).toEqual(['same-file']);
+    expect(names([svc, sibling, unrelated])).toEqual(['sibling (in app/deploy.yaml)']);
+    expect(names([svc, unrelated])).toEqual([]);
+  });
 });
 
 test('the registry holds the composition rules, in id order', () => {

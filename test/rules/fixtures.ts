@@ -3,6 +3,9 @@
 /** The recommended labels CKP804 looks for. */
 export const LABELS = { 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/instance': 'web' };
 
+/** A liveness probe for a serving container (CKP207), more tolerant than the readiness probe. */
+export const LIVENESS = { tcpSocket: { port: 8080 }, periodSeconds: 10, failureThreshold: 6 };
+
 export function container(overrides: Record<string, any> = {}): any {
   return {
     name: 'app',
@@ -11,7 +14,7 @@ export function container(overrides: Record<string, any> = {}): any {
     readinessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5, timeoutSeconds: 2 },
     lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
     resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
-    securityContext: { runAsNonRoot: true, runAsUser: 10001, readOnlyRootFilesystem: true },
+    securityContext: { runAsNonRoot: true, runAsUser: 10001, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
     ...overrides,
   };
 }
@@ -24,7 +27,7 @@ export function deployment(podSpec: Record<string, any> = {}, spec: Record<strin
     spec: {
       replicas: 2,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web', ...LABELS } }, spec: { containers: [container()], ...podSpec } },
+      template: { metadata: { labels: { app: 'web', ...LABELS } }, spec: { containers: [container({ livenessProbe: LIVENESS })], ...podSpec } },
       ...spec,
     },
   };

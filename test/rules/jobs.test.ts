@@ -31,11 +31,11 @@ const ids = (objects: any[]) => [...new Set(evaluate(objects, { rules: RULES }).
 
 describe('seed 004 fixtures', () => {
   test('the bad Job: no deadline (error), no backoffLimit, no ttl; unpinned image', () => {
-    // Also: runs as root with a writable root filesystem (CKP705/706), no recommended labels (CKP804).
-    expect(ids(fixture('seed-004-bad-job.yaml'))).toEqual(['CKP101', 'CKP401', 'CKP601', 'CKP602', 'CKP603', 'CKP705', 'CKP706', 'CKP804']);
+    // Also: runs as root with a writable root filesystem (CKP705/706), setuid and capabilities kept (CKP707/708), no recommended labels (CKP804).
+    expect(ids(fixture('seed-004-bad-job.yaml'))).toEqual(['CKP101', 'CKP401', 'CKP601', 'CKP602', 'CKP603', 'CKP705', 'CKP706', 'CKP707', 'CKP708', 'CKP804']);
   });
   test('the bound Job fixes the deadline only', () => {
-    expect(ids(fixture('seed-004-bound-job.yaml'))).toEqual(['CKP101', 'CKP401', 'CKP602', 'CKP603', 'CKP705', 'CKP706', 'CKP804']);
+    expect(ids(fixture('seed-004-bound-job.yaml'))).toEqual(['CKP101', 'CKP401', 'CKP602', 'CKP603', 'CKP705', 'CKP706', 'CKP707', 'CKP708', 'CKP804']);
   });
   test('the always Pod is a bare Pod', () => {
     const [pod] = fixture('seed-004-always-pod.yaml');

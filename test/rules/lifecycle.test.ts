@@ -35,6 +35,10 @@ describe('CKP302 prestop-hook-missing', () => {
   test('non-compliant: serving without one', () => {
     expect(preStopHookMissing.check(deployment({ containers: [container({ lifecycle: undefined })] }), ctx)).toHaveLength(1);
   });
+  test('non-compliant: serving a port it does not declare, known from its HTTP readiness probe (issue 15)', () => {
+    const c = container({ ports: undefined, lifecycle: undefined, readinessProbe: { httpGet: { path: '/', port: 9001 } } });
+    expect(preStopHookMissing.check(deployment({ containers: [c] }), ctx)).toHaveLength(1);
+  });
   test('is a warning', () => {
     expect(preStopHookMissing.level).toBe('warning');
   });

@@ -8,8 +8,17 @@ describe('CKP801 object-name-invalid', () => {
   test.each([['Deployment', 'web-1'], ['ConfigMap', 'a.b'], ['Service', 'web']])('compliant: %s %s', (kind, name) => {
     expect(objectNameInvalid.check({ kind, metadata: { name } }, ctx)).toEqual([]);
   });
-  test.each([['Deployment', 'Web'], ['Service', '1web'], ['Service', 'a.b'], ['Deployment', ''], ['CronJob', 'x'.repeat(53)]])('non-compliant: %s %p', (kind, name) => {
+  test.each([['Deployment', 'Web'], ['Service', '1web'], ['Service', 'a.b'], ['Deployment', ''], ['CronJob', 'x'.repeat(53)],
+    ['ClusterRole', 'a/b'], ['RoleBinding', '..'], ['Role', 'x%y'], ['ServiceAccount', 'metallb-system:speaker']])('non-compliant: %s %p', (kind, name) => {
     expect(objectNameInvalid.check({ kind, metadata: { name } }, ctx)).toHaveLength(1);
+  });
+  test.each([['ClusterRole', 'system:aggregated-metrics-reader'], ['ClusterRoleBinding', 'resource-metrics:system:auth-delegator'],
+    ['Role', 'metallb-system:speaker'], ['RoleBinding', 'Pod-Reader']])('compliant: RBAC names are path segments (%s %s)', (kind, name) => {
+    expect(objectNameInvalid.check({ kind, metadata: { name } }, ctx)).toEqual([]);
+  });
+  test('compliant: only generateName (the API server makes the name); non-compliant: neither', () => {
+    expect(objectNameInvalid.check({ kind: 'Job', metadata: { generateName: 'migrate-' } }, ctx)).toEqual([]);
+    expect(objectNameInvalid.check({ kind: 'Job', metadata: {} }, ctx)[0].message).toBe('has no metadata.name');
   });
 });
 

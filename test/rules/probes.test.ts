@@ -18,6 +18,16 @@ describe('CKP201 readiness-probe-missing', () => {
     expect(v).toHaveLength(1);
     expect(v[0].message).toMatch(/serves port 8080 but has no readinessProbe/);
   });
+  test('non-compliant: no ports declared, but probed over HTTP or TCP: it serves that port (issue 15)', () => {
+    for (const livenessProbe of [{ httpGet: { path: '/healthz', port: 10254 } }, { tcpSocket: { port: 10254 } }]) {
+      const v = readinessProbeMissing.check(deployment({ containers: [container({ ports: undefined, readinessProbe: undefined, livenessProbe })] }), ctx);
+      expect(v.map(x => x.message)).toEqual([expect.stringMatching(/serves port 10254 but has no readinessProbe/)]);
+    }
+  });
+  test('compliant: an exec liveness probe says nothing about ports', () => {
+    const c = container({ ports: undefined, readinessProbe: undefined, livenessProbe: { exec: { command: ['true'] } } });
+    expect(readinessProbeMissing.check(deployment({ containers: [c] }), ctx)).toEqual([]);
+  });
   test('does not apply to Jobs', () => {
     expect(readinessProbeMissing.kinds).not.toContain('Job');
   });
@@ -45,13 +55,25 @@ describe('CKP203 probe-port-undeclared', () => {
     const c = container({ readinessProbe: { exec: { command: ['true'] } } });
     expect(probePortUndeclared.check(deployment({ containers: [c] }), ctx)).toEqual([]);
   });
-  test('non-compliant: an undeclared number', () => {
-    const v = probePortUndeclared.check(deployment({ containers: [container({ readinessProbe: { httpGet: { path: '/', port: 9090 } } })] }), ctx);
-    expect(v[0].message).toMatch(/targets port 9090, which the container does not declare \(declared: 8080\)/);
+  test('compliant: an undeclared number (Kubernetes does not require probe ports to be declared)', () => {
+    expect(probePortUndeclared.check(deployment({ containers: [container({ readinessProbe: { httpGet: { path: '/', port: 9090 } } })] }), ctx)).toEqual([]);
+    expect(probePortUndeclared.check(deployment({ containers: [container({ ports: undefined, livenessProbe: { tcpSocket: { port: 9001 } } })] }), ctx)).toEqual([]);
+  });
+  test('compliant: a number declared for TCP and UDP (DNS)', () => {
+    const c = container({ ports: [{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, protocol: 'TCP' }], readinessProbe: { tcpSocket: { port: 53 } } });
+    expect(probePortUndeclared.check(deployment({ containers: [c] }), ctx)).toEqual([]);
   });
   test('non-compliant: an undeclared name', () => {
     const v = probePortUndeclared.check(deployment({ containers: [container({ livenessProbe: { tcpSocket: { port: 'metrics' } } })] }), ctx);
-    expect(v[0].message).toMatch(/'metrics'/);
+    expect(v).toEqual([expect.objectContaining({ field: 'spec.template.spec.containers[0].livenessProbe', value: 'metrics' })]);
+    expect(v[0].message).toMatch(/'metrics', which the container does not declare \(named ports: http\): the pod is rejected/);
+  });
+  test('non-compliant: a TCP probe on a port declared only as UDP, by number or name', () => {
+    const ports = [{ containerPort: 9999, name: 'udp', protocol: 'UDP' }];
+    for (const port of [9999, 'udp']) {
+      const v = probePortUndeclared.check(deployment({ containers: [container({ ports, readinessProbe: { tcpSocket: { port } } })] }), ctx);
+      expect(v.map(x => x.message)).toEqual([expect.stringMatching(/readinessProbe tcpSocket connects over TCP to port .*9999|udp.*, which the container declares only as UDP/)]);
+    }
   });
 });
 

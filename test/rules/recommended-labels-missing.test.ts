@@ -4,8 +4,10 @@ import { deployment, LABELS } from './fixtures';
 const ctx = { objects: [] };
 
 describe('CKP804 recommended-labels-missing', () => {
-  test('is info, for every kind', () => {
-    expect([rule.level, rule.kinds]).toEqual(['info', ['*']]);
+  test('is info, for the kinds an app is made of, not cluster scaffolding (issue 15)', () => {
+    expect(rule.level).toBe('info');
+    expect(rule.kinds).toEqual(expect.arrayContaining(['Deployment', 'Service', 'ConfigMap', 'Ingress']));
+    for (const k of ['CustomResourceDefinition', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ServiceMonitor']) expect(rule.kinds).not.toContain(k);
   });
   test('compliant: object and pod template labelled', () => {
     expect(rule.check(deployment(), ctx)).toEqual([]);

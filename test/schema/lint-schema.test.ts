@@ -47,7 +47,7 @@ describe('cdk8s-patterns lint --schema', () => {
 
   test('json and sarif carry it like any rule', () => {
     const json = JSON.parse(cli(['lint', '--schema', '--format', 'json', '-'], TYPO).stdout);
-    expect(json).toEqual([expect.objectContaining({ ruleId: 'CKP800', level: 'error', kind: 'Service', name: 'web', field: 'spec.ports[0].targtPort', line: 17 })]);
+    expect(json.findings).toEqual([expect.objectContaining({ ruleId: 'CKP800', level: 'error', kind: 'Service', name: 'web', field: 'spec.ports[0].targtPort', line: 17 })]);
     const sarif = JSON.parse(cli(['lint', '--schema', '--format', 'sarif', '-'], TYPO).stdout);
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('CKP800');
     expect(sarif.runs[0].results).toEqual([expect.objectContaining({ ruleId: 'CKP800', level: 'error' })]);

@@ -169,7 +169,8 @@ describe('GracefulWebApp bad input fails with the rule id, field and fix', () =>
     { qos: QosClass.BURSTABLE, resources: { requests: { cpu: kplus.Cpu.millis(900), memory: Size.mebibytes(64) }, limits: { cpu: kplus.Cpu.millis(200), memory: Size.mebibytes(64) } } },
     /cpu request \(900m\) is above its limit \(200m\).*\[CKP402\]/));
   test('liveness successThreshold 2', () => fails({ liveness: HealthCheck.httpGet('/healthz', { successThreshold: 2 }) }, /livenessProbe\.successThreshold is 2.*\[CKP202\]/));
-  test('a probe on an undeclared port', () => fails({ readiness: HealthCheck.tcpSocket({ port: 9999 }) }, /readinessProbe targets port 9999, which the container does not declare.*\[CKP203\]/));
+  // A number need not be declared (issue 15: Kubernetes does not require it); a name must be.
+  test('a probe on an undeclared port name', () => fails({ readiness: HealthCheck.tcpSocket({ port: 'admin' }) }, /readinessProbe targets port 'admin', which the container does not declare.*\[CKP203\]/));
   test('terminationGracePeriod shorter than preStopDelay + drainTimeout', () => fails(
     { preStopDelay: Duration.seconds(5), drainTimeout: Duration.seconds(30), terminationGracePeriod: Duration.seconds(20) },
     /^GracefulWebApp 'test\/web': terminationGracePeriod \(20s\) does not cover preStopDelay \(5s\) \+ drainTimeout \(30s\) \+ 5s margin.* \[CKP301\]\. Fix: raise terminationGracePeriod to at least 40s/));

@@ -12,6 +12,8 @@ export const imageMutableTag: Rule = {
     + 'keep a stale `latest` forever.',
   fix: 'Pin the image to a release tag (`repo:1.4.2`) or a digest (`repo@sha256:…`); or suppress with a reason for a dev-only image.',
   polaris: 'tagNotSpecified',
+  checkov: ['CKV_K8S_14'],
+  kubeLinter: ['latest-tag'],
   kinds: POD_KINDS,
   check(obj) {
     const out: Violation[] = [];

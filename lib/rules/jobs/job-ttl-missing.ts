@@ -8,6 +8,7 @@ export const jobTtlMissing: Rule = {
   why: 'A finished Job and all its pods (one per failed attempt) stay until someone deletes them: they pile up in `kubectl get`, '
     + 'in etcd and in every controller\'s cache. CronJobs are exempt: their history limits clean up the Jobs they create.',
   fix: 'Set `ttlSecondsAfterFinished` long enough to read the logs of a failure (BoundedJob: 1 day by default).',
+  kubeLinter: ['job-ttl-seconds-after-finished'],
   kinds: ['Job'],
   check(obj) {
     const ttl = obj.spec?.ttlSecondsAfterFinished;

@@ -1,9 +1,15 @@
 import { Rule } from '../types';
 import { DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
 
+/** What `path.IsValidPathSegmentName` accepts: anything but `.`, `..` and names with `/` or `%`. */
+const PATH_SEGMENT = /^(?!\.{1,2}$)[^/%]+$/;
+
 /** What the API server requires of `metadata.name`, by kind. */
 function nameRule(kind: string): { re: RegExp; max: number; what: string } {
   switch (kind) {
+    // RBAC names are path segments (ValidateRBACName): `system:aggregated-metrics-reader` is valid.
+    case 'Role': case 'ClusterRole': case 'RoleBinding': case 'ClusterRoleBinding':
+      return { re: PATH_SEGMENT, max: Infinity, what: 'a path segment (not \'.\' or \'..\', no \'/\' or \'%\')' };
     case 'Service': return { re: DNS1035_LABEL, max: 63, what: 'a DNS-1035 label (lowercase letters, digits and \'-\', starting with a letter)' };
     case 'Namespace': return { re: DNS1123_LABEL, max: 63, what: 'a DNS-1123 label (lowercase letters, digits and \'-\')' };
     case 'CronJob': return { re: DNS1123_SUBDOMAIN, max: 52, what: 'a DNS-1123 subdomain of at most 52 characters (the controller appends a suffix to Job names)' };
@@ -22,6 +28,8 @@ export const objectNameInvalid: Rule = {
   kinds: ['*'],
   check(obj) {
     const name = obj.metadata?.name;
+    // A name the API server generates from `generateName` (kubectl create, Jobs run by hand): nothing to check here.
+    if (name === undefined && typeof obj.metadata?.generateName === 'string' && obj.metadata.generateName !== '') return [];
     const rule = nameRule(String(obj.kind));
     if (typeof name === 'string' && name.length <= rule.max && rule.re.test(name)) return [];
     return [{

@@ -1,11 +1,12 @@
-import { containersOf, objectLabel, podSpecOf, POD_KINDS } from '../k8s';
+import { containersOf, objectLabel, podSpecOf, POD_KINDS, servedPorts } from '../k8s';
 import { K8sObject, Rule, Violation } from '../types';
 
 export const serviceTargetPortUndeclared: Rule = {
   id: 'CKP809',
   name: 'service-target-port-undeclared',
   level: 'error',
-  summary: 'A Service\'s targetPort, by number or name, is a port declared by the pods it selects (among the objects checked together).',
+  summary: 'A Service\'s targetPort, by number or name, is a port declared (or, by number, probed over HTTP or TCP) by the pods it selects (among the objects of its namespace checked '
+    + 'with it: in its file, else in its directory).',
   why: 'A named targetPort that no container of the selected pods declares gives the Service no endpoints: every request fails. A '
     + 'number nobody declares is usually a port nothing listens on, or the app\'s port where a proxy sidecar was meant to '
     + 'receive the traffic (bypassing it).',
@@ -15,7 +16,8 @@ export const serviceTargetPortUndeclared: Rule = {
   check(obj, ctx) {
     const selector = obj.spec?.selector;
     if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) return [];
-    const selection = selectedWorkloads(selector, obj.metadata?.namespace, ctx.objects);
+    const file = ctx.fileOf?.(obj);
+    const selection = selectedWorkloads(selector, obj.metadata?.namespace, ctx.objects, file === undefined ? undefined : { file, fileOf: ctx.fileOf! });
     const out: Violation[] = [];
     (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).forEach((p: any, i: number) => {
       const target = p?.targetPort ?? p?.port;
@@ -24,7 +26,7 @@ export const serviceTargetPortUndeclared: Rule = {
         out.push({
           field: `spec.ports[${i}].targetPort`,
           value: target,
-          message: `targetPort ${typeof target === 'string' ? `'${target}'` : target}/${protocol} is not declared by any container of ${objectLabel(w)}, which the Service selects`
+          message: `targetPort ${typeof target === 'string' ? `'${target}'` : target}/${protocol} is not declared by any container of ${objectLabel(w)}${elsewhere(w, file, ctx.fileOf)}, which the Service selects`
             + (typeof target === 'string' ? ': the Service gets no endpoints' : ''),
         });
       }
@@ -32,6 +34,26 @@ export const serviceTargetPortUndeclared: Rule = {
     return out;
   },
 };
+
+/** ` (in <file>)` when the workload was read from another file than the Service. */
+function elsewhere(workload: K8sObject, file: string | undefined, fileOf: ((o: K8sObject) => string | undefined) | undefined): string {
+  const at = fileOf?.(workload);
+  return at !== undefined && at !== file ? ` (in ${at})` : '';
+}
+
+const dirOf = (file: string) => file.replace(/[\\/][^\\/]*$/, '');
+
+/**
+ * Unrelated manifests linted together (a repository of examples) reuse labels such as `app: redis`.
+ * A Service is matched with the workloads of its own file; if none there, of its directory (a kustomize
+ * base or a chart keeps one object per file); never further.
+ */
+function inScope(workloads: K8sObject[], scope: { file: string; fileOf: (o: K8sObject) => string | undefined }): K8sObject[] {
+  const sameFile = workloads.filter(w => scope.fileOf(w) === scope.file);
+  if (sameFile.length > 0) return sameFile;
+  const dir = dirOf(scope.file);
+  return workloads.filter(w => { const f = scope.fileOf(w); return f !== undefined && dirOf(f) === dir; });
+}
 
 /*
  * For 3,000 objects, checking each Service against every object and every selected workload's
@@ -50,7 +72,8 @@ function selects(selector: Record<string, unknown>, obj: K8sObject): boolean {
 /** Whether a container (not an init container) of the workload declares the port: a name, else a number, and the protocol. */
 function scanPorts(workload: K8sObject, target: unknown, protocol: unknown): boolean {
   return containersOf(workload, { init: false }).some(c => (Array.isArray(c.container.ports) ? c.container.ports : []).some((cp: any) =>
-    (typeof target === 'string' ? cp?.name === target : cp?.containerPort === target) && (cp?.protocol ?? 'TCP') === protocol));
+    (typeof target === 'string' ? cp?.name === target : cp?.containerPort === target) && (cp?.protocol ?? 'TCP') === protocol)
+    || (typeof target === 'number' && protocol === 'TCP' && servedPorts(c.container).includes(target)));
 }
 
 /** The selected workloads that do not declare the port, in the objects' order. */
@@ -79,6 +102,8 @@ function declaredPorts(workload: K8sObject): Set<string> {
         if (typeof cp?.name === 'string') ports.add(portKey(cp.name, p));
         if (typeof cp?.containerPort === 'number') ports.add(portKey(cp.containerPort, p));
       }
+      // A number its HTTP or TCP probes connect to is a TCP port it listens on, declared or not (issue 15).
+      for (const port of servedPorts(c.container)) if (typeof port === 'number') ports.add(portKey(port, 'TCP'));
     }
     DECLARED.set(workload, ports);
   }
@@ -96,7 +121,8 @@ interface Selection {
   readonly missing: Map<string, K8sObject[]>;
 }
 
-function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown, objects: readonly K8sObject[]): Selection {
+function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown, objects: readonly K8sObject[],
+  scope: { file: string; fileOf: (o: K8sObject) => string | undefined } | undefined): Selection {
   let index = WORKLOADS.get(objects);
   if (!index) {
     index = indexWorkloads(objects);
@@ -104,12 +130,13 @@ function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown
   }
   const inNamespace = index.get(namespace);
   if (!inNamespace) return { workloads: [], missing: new Map() };
-  const key = JSON.stringify(selector);
+  const key = `${JSON.stringify(selector)}\0${scope?.file ?? ''}`;
   let selection = inNamespace.bySelector.get(key);
   if (!selection) {
     const [label, value] = Object.entries(selector)[0];
     // The label index compares values as strings, so it may hold more: `selects` decides.
-    selection = { workloads: (inNamespace.byLabel.get(labelKey(label, value)) ?? []).filter(o => selects(selector, o)), missing: new Map() };
+    const selected = (inNamespace.byLabel.get(labelKey(label, value)) ?? []).filter(o => selects(selector, o));
+    selection = { workloads: scope ? inScope(selected, scope) : selected, missing: new Map() };
     inNamespace.bySelector.set(key, selection);
   }
   return selection;

@@ -9,6 +9,7 @@ export const envVarDuplicate: Rule = {
   why: 'When a name appears twice in `env`, the last entry silently wins, so one of two settings (a locale, a timezone, a URL) '
     + 'is dropped without a word; `kubectl apply` merges `env` by name, so later edits to either entry land unpredictably.',
   fix: 'Keep one entry per name: remove the duplicate, or set the value in one place only (a construct prop or `env`).',
+  kubeLinter: ['duplicate-env-var'],
   kinds: POD_KINDS,
   check(obj) {
     const out: Violation[] = [];

@@ -15,7 +15,8 @@ export const qosClassMismatch: Rule = {
   appliesTo: obj => declaredQos(obj) !== undefined,
   check(obj) {
     const declared = declaredQos(obj)!;
-    const pod = podSpecOf(obj)!;
+    const pod = podSpecOf(obj);
+    if (!pod) return [];
     const actual = computeQosClass(pod.spec);
     if (declared === actual) return [];
     const culprits = declared === 'Guaranteed'
@@ -31,5 +32,6 @@ export const qosClassMismatch: Rule = {
 };
 
 function declaredQos(obj: any): string | undefined {
-  return podSpecOf(obj)?.metadata?.annotations?.[QOS_ANNOTATION] ?? obj.metadata?.annotations?.[QOS_ANNOTATION];
+  const value = podSpecOf(obj)?.metadata?.annotations?.[QOS_ANNOTATION] ?? obj.metadata?.annotations?.[QOS_ANNOTATION];
+  return typeof value === 'string' ? value : undefined;
 }

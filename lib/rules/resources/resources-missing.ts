@@ -9,6 +9,8 @@ export const resourcesMissing: Rule = {
   why: 'A pod without requests is BestEffort: the scheduler places it blindly and the kubelet evicts it first under pressure. '
     + 'Without a memory limit one leaking container can push the whole node into OOM.',
   fix: 'Set `resources.requests.cpu`, `resources.requests.memory` and `resources.limits.memory` on every container (equal limits for Guaranteed).',
+  checkov: ['CKV_K8S_10', 'CKV_K8S_12', 'CKV_K8S_13'],
+  kubeLinter: ['unset-cpu-requirements', 'unset-memory-requirements'],
   kinds: POD_KINDS,
   check(obj) {
     const out: Violation[] = [];

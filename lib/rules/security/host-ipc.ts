@@ -9,4 +9,6 @@ export const hostIpc = hostNamespaceRule({
     + 'the node, other pods\' included.',
   fix: 'Remove `hostIPC: true`; containers of one pod already share an IPC namespace.',
   polaris: 'hostIPCSet',
+  checkov: ['CKV_K8S_18'],
+  kubeLinter: ['host-ipc'],
 });

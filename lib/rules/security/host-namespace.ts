@@ -2,7 +2,7 @@ import { podSpecOf, POD_KINDS } from '../k8s';
 import { Rule } from '../types';
 
 /** What differs between the three host-namespace rules. */
-export interface HostNamespaceRuleProps extends Pick<Rule, 'id' | 'name' | 'why' | 'polaris'> {
+export interface HostNamespaceRuleProps extends Pick<Rule, 'id' | 'name' | 'why' | 'polaris' | 'checkov' | 'kubeLinter'> {
   /** The pod spec field: `hostNetwork`, `hostPID` or `hostIPC`. */
   readonly field: 'hostNetwork' | 'hostPID' | 'hostIPC';
   /** What the pod shares with the node, for the message. */
@@ -20,6 +20,8 @@ export function hostNamespaceRule(props: HostNamespaceRuleProps): Rule {
     why: props.why,
     fix: props.fix,
     polaris: props.polaris,
+    checkov: props.checkov,
+    kubeLinter: props.kubeLinter,
     kinds: POD_KINDS,
     check(obj) {
       const pod = podSpecOf(obj);

@@ -11,4 +11,6 @@ export const hostNetwork = hostNamespaceRule({
   fix: 'Remove `hostNetwork: true` and expose the port through a Service (NodePort or LoadBalancer if it must be reachable from '
     + 'outside); node agents that really need it suppress the rule with a reason.',
   polaris: 'hostNetworkSet',
+  checkov: ['CKV_K8S_19'],
+  kubeLinter: ['host-network'],
 });

@@ -9,4 +9,6 @@ export const hostPid = hostNamespaceRule({
     + 'their environment (other pods\' secrets), and as root signal or trace them.',
   fix: 'Remove `hostPID: true`; to share processes between the pod\'s own containers, use `shareProcessNamespace: true`.',
   polaris: 'hostPIDSet',
+  checkov: ['CKV_K8S_17'],
+  kubeLinter: ['host-pid'],
 });

@@ -11,6 +11,8 @@ export const privilegedContainer: Rule = {
   fix: 'Remove `privileged: true`; add only the capability the program needs (`capabilities.add: [NET_BIND_SERVICE]`), or run '
     + 'node-level work in a dedicated, reviewed DaemonSet that suppresses the rule with a reason.',
   polaris: 'runAsPrivileged',
+  checkov: ['CKV_K8S_16'],
+  kubeLinter: ['privileged-container'],
   kinds: POD_KINDS,
   check(obj) {
     return containersOf(obj)

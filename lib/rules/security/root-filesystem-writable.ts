@@ -27,6 +27,8 @@ export const rootFilesystemWritable: Rule = {
   fix: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` (with a `sizeLimit`) at each path the program '
     + 'writes, such as /tmp; data that must survive goes to a PersistentVolumeClaim.',
   polaris: 'notReadOnlyRootFilesystem',
+  checkov: ['CKV_K8S_22'],
+  kubeLinter: ['no-read-only-root-fs'],
   kinds: POD_KINDS,
   appliesTo: obj => podSpecOf(obj)?.spec.os?.name !== 'windows',
   check(obj) {

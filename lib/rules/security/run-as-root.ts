@@ -11,6 +11,8 @@ export const runAsRoot: Rule = {
   fix: 'Set `securityContext.runAsNonRoot: true` and a non-zero `runAsUser` (pod or container level); build the image with a '
     + 'numeric non-root `USER`.',
   polaris: 'runAsRootAllowed',
+  checkov: ['CKV_K8S_23'],
+  kubeLinter: ['run-as-non-root'],
   kinds: POD_KINDS,
   appliesTo: obj => podSpecOf(obj)?.spec.os?.name !== 'windows',
   check(obj) {
