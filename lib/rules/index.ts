@@ -44,6 +44,12 @@ import { privilegedContainer } from './security/privileged-container';
 import { rootFilesystemWritable } from './security/root-filesystem-writable';
 import { runAsRoot } from './security/run-as-root';
 import { Rule } from './types';
+// issue 12: autoscaling and disruption
+import { hpaTargetSetsReplicas } from './autoscaling/hpa-target-sets-replicas';
+import { hpaReplicasInvalid } from './autoscaling/hpa-replicas-invalid';
+import { pdbBlocksAllDisruption } from './autoscaling/pdb-blocks-all-disruption';
+import { hpaResourceRequestMissing } from './autoscaling/hpa-resource-request-missing';
+import { pdbSpecInvalid } from './autoscaling/pdb-spec-invalid';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -118,6 +124,11 @@ export const RULES: readonly Rule[] = [
   runAsRoot,
   recommendedLabelsMissing,
   shellAsPid1,
+  hpaTargetSetsReplicas,
+  hpaReplicasInvalid,
+  pdbBlocksAllDisruption,
+  hpaResourceRequestMissing,
+  pdbSpecInvalid,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -16,12 +16,15 @@ import { restrictedPodProps } from '../pod/security';
 import { checkNodePort } from '../pod/service';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
 import { sidecarStops } from '../pod/sidecars';
+import { addAutoscaler, AutoscalingWorkloadProps, replicaFloor } from '../pod/autoscaling';
+import { addDisruptionBudget, DisruptionWorkloadProps } from '../pod/disruption';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** Props of {@link GracefulWebApp}. */
 export interface GracefulWebAppProps
-  extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps {
+  extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps,
+  AutoscalingWorkloadProps, DisruptionWorkloadProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -37,6 +40,7 @@ export interface GracefulWebAppProps
   readonly portName?: string;
   /**
    * Number of pods. With 2 or more a PodDisruptionBudget keeps one serving through node drains.
+   * Not with `autoscaling` (rule CKP505).
    * @default 2
    */
   readonly replicas?: number;
@@ -110,8 +114,10 @@ export class GracefulWebApp extends Construct {
   public readonly networkPolicy: kplus.NetworkPolicy;
   /** Present when `config` has keys. */
   public readonly configMap?: kplus.ConfigMap;
-  /** Present when replicas ≥ 2. */
+  /** Present when replicas (or autoscaling.minReplicas) ≥ 2. */
   public readonly podDisruptionBudget?: kplus.k8s.KubePodDisruptionBudget;
+  /** Present with `autoscaling`. */
+  public readonly autoscaler?: kplus.HorizontalPodAutoscaler;
   /** The init containers, in run order. */
   public readonly initContainers: kplus.Container[];
   /** The sidecar containers. */
@@ -135,6 +141,7 @@ export class GracefulWebApp extends Construct {
     if (!Number.isInteger(maxSurge) || maxSurge < 1) {
       this.rules.fail({ field: 'maxSurge', value: String(maxSurge), ruleId: 'CKP501', problem: `maxSurge (${maxSurge}) must be at least 1, since maxUnavailable is 0`, fix: 'set maxSurge to 1 or more.' });
     }
+    const floor = replicaFloor(this.rules, props.replicas, props.autoscaling);
     checkNodePort(this.rules, props.serviceType, props.nodePort);
     checkWholeSeconds(this.rules, 'readiness', props.readiness);
     if (props.liveness) checkWholeSeconds(this.rules, 'liveness', props.liveness);
@@ -148,7 +155,7 @@ export class GracefulWebApp extends Construct {
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
       podMetadata: { labels },
-      replicas,
+      replicas: props.autoscaling ? undefined : replicas,
       strategy: kplus.DeploymentStrategy.rollingUpdate({
         maxSurge: kplus.PercentOrAbsolute.absolute(maxSurge),
         maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
@@ -195,11 +202,9 @@ export class GracefulWebApp extends Construct {
 
     this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number], ingressFrom: props.ingressFrom, egress: props.egress });
 
-    if (replicas >= 2) {
-      this.podDisruptionBudget = new kplus.k8s.KubePodDisruptionBudget(this, 'Disruption', {
-        metadata: { name: this.name },
-        spec: { maxUnavailable: kplus.k8s.IntOrString.fromNumber(1), selector: { matchLabels: selector } },
-      });
+    if (props.autoscaling) this.autoscaler = addAutoscaler(this, this.rules, this.deployment, this.name, props.autoscaling);
+    if (floor >= 2) {
+      this.podDisruptionBudget = addDisruptionBudget(this, this.rules, this.name, selector, floor, props.disruption);
     } else {
       this.rules.suppress('polaris:missingPodDisruptionBudget', 'single replica: a PodDisruptionBudget would block node drains or protect nothing; set replicas >= 2 to get one');
     }
