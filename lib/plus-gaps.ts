@@ -167,3 +167,13 @@ export function setActionFields(workload: IConstruct, container: ContainerAddres
 export function setServiceTargetPortName(service: IConstruct, portIndex: number, name: string): void {
   ApiObject.of(service).addJsonPatch(JsonPatch.add(`/spec/ports/${portIndex}/targetPort`, { value: name }));
 }
+
+/**
+ * cdk8s-plus-27's `Env.fromSecret` takes no prefix, and neither it nor `Env.fromConfigMap` takes
+ * `optional`. Sets the `envFrom` of the container at `containerIndex` (which must have none yet).
+ */
+export function addEnvFrom(workload: IConstruct, containerIndex: number, sources: readonly object[]): void {
+  if (sources.length === 0) return;
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/containers/${containerIndex}/envFrom`, sources));
+}

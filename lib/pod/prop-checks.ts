@@ -5,6 +5,7 @@
  */
 import { RuleGuard } from '../guard';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../rules/objects/names';
+import { ianaServiceNameProblem } from '../rules/objects/port-name-invalid';
 
 const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = QUALIFIED_NAME;
@@ -50,14 +51,8 @@ export function ingressHostProblem(host: string): string | undefined {
   return undefined;
 }
 
-/** Why `name` is not a port name (IANA_SVC_NAME): at most 15 lowercase letters, digits and '-', with a letter, no '--'. */
-export function portNameProblem(name: string): string | undefined {
-  if (typeof name !== 'string' || name.length === 0) return 'is empty';
-  if (name.length > 15) return `is ${name.length} characters long (at most 15)`;
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.includes('--')) return 'must be lowercase letters, digits and single \'-\', starting and ending with a letter or digit';
-  if (!/[a-z]/.test(name)) return 'must contain a letter';
-  return undefined;
-}
+/** Why `name` is not a port name (IANA_SVC_NAME). */
+export const portNameProblem = ianaServiceNameProblem;
 
 /** Why `n` is not a TCP/UDP port number. */
 export function portNumberProblem(n: number): string | undefined {

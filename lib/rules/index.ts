@@ -50,6 +50,8 @@ import { hpaReplicasInvalid } from './autoscaling/hpa-replicas-invalid';
 import { pdbBlocksAllDisruption } from './autoscaling/pdb-blocks-all-disruption';
 import { hpaResourceRequestMissing } from './autoscaling/hpa-resource-request-missing';
 import { pdbSpecInvalid } from './autoscaling/pdb-spec-invalid';
+import { portNameInvalid } from './objects/port-name-invalid';
+import { referenceNameInvalid } from './objects/reference-name-invalid';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -129,6 +131,8 @@ export const RULES: readonly Rule[] = [
   pdbBlocksAllDisruption,
   hpaResourceRequestMissing,
   pdbSpecInvalid,
+  portNameInvalid,
+  referenceNameInvalid,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -5,6 +5,7 @@ import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/
 import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
+import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { QosClass, workloadQosClass } from '../pod/resources';
 import { QosClassName } from '../rules/qos';
@@ -14,7 +15,7 @@ import { applyJobFields, JobBounds, JobBoundsProps, resolveJobBounds } from './j
 
 /** Props every batch construct takes: the main container, the job bounds, labels, scheduling and network. */
 export interface BatchWorkloadProps
-  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps,
+  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps,
   // No sidecars: a 1.27 sidecar never exits, so the Job would never complete (CKP614).
   Omit<PodCompositionProps, 'sidecars'> {
   /**
@@ -90,6 +91,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     });
     const main = addMainContainer(this, this.workload, props, { name: this.name, instance: this.name });
     this.container = main.container;
+    addEnvSources(this, this.rules, this.workload, this.container, props);
     this.configMap = main.configMap;
     const sidecars = (props as PodCompositionProps).sidecars;
     if (sidecars?.length) {

@@ -10,6 +10,7 @@ import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/
 import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy } from '../pod/network-policy';
+import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
 import { QosClass, ResourcesProps, workloadQosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
@@ -61,7 +62,8 @@ export interface WorkspaceProps {
  * Props of {@link DevContainer}. Not `podInfoPath`: its downwardAPI volume patch needs the pod to
  * have volumes already, which a root profile without a workspace does not.
  */
-export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps, PodCompositionProps {
+export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps, PodCompositionProps,
+  EnvSourcesProps {
   /**
    * The name of every object and the `app.kubernetes.io/instance` label. A DNS-1123 label (rule CKP801).
    * @default - the construct id
@@ -260,6 +262,7 @@ export class DevContainer extends Construct {
       securityContext: security.containerSecurity(),
     });
     this.container = main.container;
+    addEnvSources(this, this.rules, this.deployment, this.container, props);
     this.configMap = main.configMap;
     const pod = composePod(this, this.deployment, this.rules, props, { main: this.container, instance: this.name });
     this.initContainers = pod.initContainers;

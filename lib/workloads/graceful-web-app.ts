@@ -18,13 +18,15 @@ import { planShutdown, ShutdownProps } from '../pod/shutdown';
 import { sidecarStops } from '../pod/sidecars';
 import { addAutoscaler, AutoscalingWorkloadProps, replicaFloor } from '../pod/autoscaling';
 import { addDisruptionBudget, DisruptionWorkloadProps } from '../pod/disruption';
+import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
+import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** Props of {@link GracefulWebApp}. */
 export interface GracefulWebAppProps
   extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps,
-  AutoscalingWorkloadProps, DisruptionWorkloadProps {
+  AutoscalingWorkloadProps, DisruptionWorkloadProps, ExtraPortsProps, EnvSourcesProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -143,6 +145,7 @@ export class GracefulWebApp extends Construct {
     }
     const floor = replicaFloor(this.rules, props.replicas, props.autoscaling);
     checkNodePort(this.rules, props.serviceType, props.nodePort);
+    checkExtraPorts(this.rules, { name: props.portName ?? 'http', port: props.port }, props.ports);
     checkWholeSeconds(this.rules, 'readiness', props.readiness);
     if (props.liveness) checkWholeSeconds(this.rules, 'liveness', props.liveness);
 
@@ -171,13 +174,14 @@ export class GracefulWebApp extends Construct {
     const main = addMainContainer(this, this.deployment, props, {
       name: this.name,
       instance: this.name,
-      ports: [{ number: props.port, name: portName }],
+      ports: [{ number: props.port, name: portName }, ...extraContainerPorts(props.ports)],
       readiness: probes.readiness,
       liveness: probes.liveness,
       startup: probes.startup,
       lifecycle: shutdown.preStop || props.postStart ? { preStop: shutdown.preStop, postStart: props.postStart?.toHandler(props.port) } : undefined,
     });
     this.container = main.container;
+    addEnvSources(this, this.rules, this.deployment, this.container, props);
     this.configMap = main.configMap;
     this.qos = main.qos;
     const pod = composePod(this, this.deployment, this.rules, props, { main: this.container, instance: this.name, appStop: shutdown.appStop });
@@ -200,8 +204,9 @@ export class GracefulWebApp extends Construct {
     });
     if (target.name !== undefined) setServiceTargetPortName(this.service, 0, target.name);
 
-    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number], ingressFrom: props.ingressFrom, egress: props.egress });
+    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number, ...sharedPolicyPorts(props.ports)], ingressFrom: props.ingressFrom, egress: props.egress });
 
+    exposeExtraPorts(this.service, this.networkPolicy, props.ports);
     if (props.autoscaling) this.autoscaler = addAutoscaler(this, this.rules, this.deployment, this.name, props.autoscaling);
     if (floor >= 2) {
       this.podDisruptionBudget = addDisruptionBudget(this, this.rules, this.name, selector, floor, props.disruption);
