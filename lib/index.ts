@@ -43,3 +43,11 @@ export * as kplus from './plus';
 
 // Linting any YAML (the CLI and the cdk8s validation plugin build on this)
 export * from './lint/lint';
+
+// issue 12: production props (autoscaling, disruption, ports, env sources, metadata, exposure, ...)
+export * from './pod/autoscaling';
+export * from './pod/disruption';
+export * from './pod/ports';
+export * from './pod/env-sources';
+export * from './pod/metadata';
+export * from './pod/service-exposure';

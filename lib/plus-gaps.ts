@@ -177,3 +177,8 @@ export function addEnvFrom(workload: IConstruct, containerIndex: number, sources
   const { obj, pod } = target(workload);
   obj.addJsonPatch(JsonPatch.add(`${pod}/containers/${containerIndex}/envFrom`, sources));
 }
+
+/** cdk8s-plus-27's Service has no `externalTrafficPolicy`. */
+export function setExternalTrafficPolicy(service: IConstruct, policy: string): void {
+  ApiObject.of(service).addJsonPatch(JsonPatch.add('/spec/externalTrafficPolicy', policy));
+}

@@ -6,9 +6,7 @@
 import { RuleGuard } from '../guard';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../rules/objects/names';
 import { ianaServiceNameProblem } from '../rules/objects/port-name-invalid';
-
-const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const LABEL_VALUE = QUALIFIED_NAME;
+import { labelValueProblem, metadataKeyProblem } from '../rules/objects/metadata-invalid';
 
 /** Why `name` is not a DNS-1123 subdomain (the names of Secrets, ConfigMaps, ServiceAccounts, PVCs). */
 export function dnsSubdomainProblem(name: string): string | undefined {
@@ -20,27 +18,10 @@ export function dnsSubdomainProblem(name: string): string | undefined {
 
 /** Why `key` is not a label or annotation key: `[prefix/]name`, prefix a DNS subdomain, name ≤ 63 characters. */
 export function qualifiedNameProblem(key: string): string | undefined {
-  if (typeof key !== 'string' || key.length === 0) return 'is empty';
-  const parts = key.split('/');
-  if (parts.length > 2) return 'has more than one \'/\'';
-  const name = parts[parts.length - 1];
-  if (parts.length === 2) {
-    const prefix = parts[0];
-    if (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `has prefix '${prefix}', which is not a DNS-1123 subdomain`;
-  }
-  if (name.length === 0 || name.length > 63) return `has a name part of ${name.length} characters (1 to 63)`;
-  if (!QUALIFIED_NAME.test(name)) return 'has a name part that is not letters, digits, \'-\', \'_\' and \'.\' starting and ending with a letter or digit';
-  return undefined;
+  return typeof key !== 'string' || key.length === 0 ? 'is empty' : metadataKeyProblem(key);
 }
 
-/** Why `value` is not a label value: at most 63 characters, alphanumeric at both ends, `-_.` inside; may be empty. */
-export function labelValueProblem(value: string): string | undefined {
-  if (typeof value !== 'string') return 'is not a string';
-  if (value.length === 0) return undefined;
-  if (value.length > 63) return `is ${value.length} characters long (at most 63)`;
-  if (!LABEL_VALUE.test(value)) return 'must be letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit';
-  return undefined;
-}
+export { labelValueProblem };
 
 /** Why `host` is not an Ingress host: a DNS-1123 subdomain, optionally with a leading `*.`, never an IP address or a port. */
 export function ingressHostProblem(host: string): string | undefined {

@@ -52,6 +52,8 @@ import { hpaResourceRequestMissing } from './autoscaling/hpa-resource-request-mi
 import { pdbSpecInvalid } from './autoscaling/pdb-spec-invalid';
 import { portNameInvalid } from './objects/port-name-invalid';
 import { referenceNameInvalid } from './objects/reference-name-invalid';
+import { metadataInvalid } from './objects/metadata-invalid';
+import { serviceExposureInvalid } from './objects/service-exposure-invalid';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -133,6 +135,8 @@ export const RULES: readonly Rule[] = [
   pdbSpecInvalid,
   portNameInvalid,
   referenceNameInvalid,
+  metadataInvalid,
+  serviceExposureInvalid,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

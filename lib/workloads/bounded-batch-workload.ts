@@ -6,6 +6,7 @@ import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
+import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { QosClass, workloadQosClass } from '../pod/resources';
 import { QosClassName } from '../rules/qos';
@@ -15,7 +16,7 @@ import { applyJobFields, JobBounds, JobBoundsProps, resolveJobBounds } from './j
 
 /** Props every batch construct takes: the main container, the job bounds, labels, scheduling and network. */
 export interface BatchWorkloadProps
-  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps,
+  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps, MetadataProps,
   // No sidecars: a 1.27 sidecar never exits, so the Job would never complete (CKP614).
   Omit<PodCompositionProps, 'sidecars'> {
   /**
@@ -81,6 +82,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     this.name = instanceName(this.rules, id, props.name, kind.maxNameLength);
     this.bounds = resolveJobBounds(props, this.rules);
     const labels = recommendedLabels(this.name, props.image, props, kind.component);
+    checkMetadata(this.rules, props, labels);
     this.workload = kind.create(this, this.rules, {
       metadata: { name: this.name },
       podMetadata: { labels },
@@ -110,6 +112,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     applyPriorityClass(this.rules, this.workload, props);
     this.networkPolicy = addNetworkPolicy(this, this.workload, { name: this.name, ports: [], egress: props.egress });
     this.rules.suppress('polaris:missingNetworkPolicy', `the pods serve nothing, so NetworkPolicy '${this.name}' denies all ingress (no ingress rules) and allows only DNS and the declared egress; Polaris counts only policies with ingress rules`);
+    applyMetadata(this, this.rules, this.workload, props);
     labelAll(this, labels);
     this.rules.seal();
   }

@@ -19,6 +19,8 @@ import { sidecarStops } from '../pod/sidecars';
 import { addAutoscaler, AutoscalingWorkloadProps, replicaFloor } from '../pod/autoscaling';
 import { addDisruptionBudget, DisruptionWorkloadProps } from '../pod/disruption';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
+import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
+import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from '../pod/service-exposure';
 import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
@@ -26,7 +28,8 @@ import { Suppression } from '../rules/suppressions';
 /** Props of {@link GracefulWebApp}. */
 export interface GracefulWebAppProps
   extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps,
-  AutoscalingWorkloadProps, DisruptionWorkloadProps, ExtraPortsProps, EnvSourcesProps {
+  AutoscalingWorkloadProps, DisruptionWorkloadProps, ExtraPortsProps, EnvSourcesProps,
+  MetadataProps, ServiceExposureProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -152,6 +155,8 @@ export class GracefulWebApp extends Construct {
     const shutdown = planShutdown(props, this.rules, props.port, sidecarStops(props.sidecars));
     this.terminationGracePeriod = shutdown.terminationGracePeriod;
     const labels = recommendedLabels(this.name, props.image, props, 'server');
+    checkMetadata(this.rules, props, labels);
+    checkServiceExposure(this.rules, props.serviceType, props);
     const minReady = props.minReady ?? Duration.seconds(5);
     const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);
 
@@ -201,7 +206,9 @@ export class GracefulWebApp extends Construct {
       selector: this.deployment,
       type: props.serviceType ?? kplus.ServiceType.CLUSTER_IP,
       ports: [{ name: portName, port: props.servicePort ?? target.number, targetPort: target.number, nodePort: props.nodePort }],
+      loadBalancerSourceRanges: props.loadBalancerSourceRanges,
     });
+    applyServiceExposure(this.service, props);
     if (target.name !== undefined) setServiceTargetPortName(this.service, 0, target.name);
 
     this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number, ...sharedPolicyPorts(props.ports)], ingressFrom: props.ingressFrom, egress: props.egress });
@@ -214,6 +221,7 @@ export class GracefulWebApp extends Construct {
       this.rules.suppress('polaris:missingPodDisruptionBudget', 'single replica: a PodDisruptionBudget would block node drains or protect nothing; set replicas >= 2 to get one');
     }
 
+    applyMetadata(this, this.rules, this.deployment, props);
     labelAll(this, labels);
     this.rules.seal();
   }
