@@ -51,3 +51,4 @@ export * from './pod/ports';
 export * from './pod/env-sources';
 export * from './pod/metadata';
 export * from './pod/service-exposure';
+export * from './pod/ingress';

@@ -7,6 +7,7 @@ import { RuleGuard } from '../guard';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../rules/objects/names';
 import { ianaServiceNameProblem } from '../rules/objects/port-name-invalid';
 import { labelValueProblem, metadataKeyProblem } from '../rules/objects/metadata-invalid';
+import { ingressHostProblem } from '../rules/objects/ingress-host-invalid';
 
 /** Why `name` is not a DNS-1123 subdomain (the names of Secrets, ConfigMaps, ServiceAccounts, PVCs). */
 export function dnsSubdomainProblem(name: string): string | undefined {
@@ -23,14 +24,7 @@ export function qualifiedNameProblem(key: string): string | undefined {
 
 export { labelValueProblem };
 
-/** Why `host` is not an Ingress host: a DNS-1123 subdomain, optionally with a leading `*.`, never an IP address or a port. */
-export function ingressHostProblem(host: string): string | undefined {
-  if (typeof host !== 'string' || host.length === 0) return 'is empty';
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.includes(':')) return 'is an IP address or has a port: an Ingress host must be a DNS name';
-  const name = host.startsWith('*.') ? host.slice(2) : host;
-  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) return 'must be a lowercase DNS name (letters, digits, \'-\' and \'.\'), optionally starting with \'*.\'';
-  return undefined;
-}
+export { ingressHostProblem };
 
 /** Why `name` is not a port name (IANA_SVC_NAME). */
 export const portNameProblem = ianaServiceNameProblem;

@@ -54,6 +54,8 @@ import { portNameInvalid } from './objects/port-name-invalid';
 import { referenceNameInvalid } from './objects/reference-name-invalid';
 import { metadataInvalid } from './objects/metadata-invalid';
 import { serviceExposureInvalid } from './objects/service-exposure-invalid';
+import { ingressHostInvalid } from './objects/ingress-host-invalid';
+import { ingressTlsMissing } from './objects/ingress-tls-missing';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -137,6 +139,8 @@ export const RULES: readonly Rule[] = [
   referenceNameInvalid,
   metadataInvalid,
   serviceExposureInvalid,
+  ingressHostInvalid,
+  ingressTlsMissing,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

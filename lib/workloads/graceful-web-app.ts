@@ -21,6 +21,7 @@ import { addDisruptionBudget, DisruptionWorkloadProps } from '../pod/disruption'
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from '../pod/service-exposure';
+import { addIngress, admitIngressController, checkIngress, IngressWorkloadProps } from '../pod/ingress';
 import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
@@ -29,7 +30,7 @@ import { Suppression } from '../rules/suppressions';
 export interface GracefulWebAppProps
   extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps,
   AutoscalingWorkloadProps, DisruptionWorkloadProps, ExtraPortsProps, EnvSourcesProps,
-  MetadataProps, ServiceExposureProps {
+  MetadataProps, ServiceExposureProps, IngressWorkloadProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -121,6 +122,8 @@ export class GracefulWebApp extends Construct {
   public readonly configMap?: kplus.ConfigMap;
   /** Present when replicas (or autoscaling.minReplicas) ≥ 2. */
   public readonly podDisruptionBudget?: kplus.k8s.KubePodDisruptionBudget;
+  /** Present with `ingress`. */
+  public readonly ingress?: kplus.Ingress;
   /** Present with `autoscaling`. */
   public readonly autoscaler?: kplus.HorizontalPodAutoscaler;
   /** The init containers, in run order. */
@@ -157,6 +160,7 @@ export class GracefulWebApp extends Construct {
     const labels = recommendedLabels(this.name, props.image, props, 'server');
     checkMetadata(this.rules, props, labels);
     checkServiceExposure(this.rules, props.serviceType, props);
+    if (props.ingress) checkIngress(this.rules, props.ingress);
     const minReady = props.minReady ?? Duration.seconds(5);
     const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);
 
@@ -214,6 +218,10 @@ export class GracefulWebApp extends Construct {
     this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number, ...sharedPolicyPorts(props.ports)], ingressFrom: props.ingressFrom, egress: props.egress });
 
     exposeExtraPorts(this.service, this.networkPolicy, props.ports);
+    if (props.ingress) {
+      this.ingress = addIngress(this, this.name, this.service, props.servicePort ?? target.number, props.ingress);
+      admitIngressController(this, this.networkPolicy, target.number, props.ingressFrom, props.ingress);
+    }
     if (props.autoscaling) this.autoscaler = addAutoscaler(this, this.rules, this.deployment, this.name, props.autoscaling);
     if (floor >= 2) {
       this.podDisruptionBudget = addDisruptionBudget(this, this.rules, this.name, selector, floor, props.disruption);
