@@ -52,3 +52,4 @@ export * from './pod/env-sources';
 export * from './pod/metadata';
 export * from './pod/service-exposure';
 export * from './pod/ingress';
+export * from './pod/scheduling';

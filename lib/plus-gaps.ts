@@ -182,3 +182,9 @@ export function addEnvFrom(workload: IConstruct, containerIndex: number, sources
 export function setExternalTrafficPolicy(service: IConstruct, policy: string): void {
   ApiObject.of(service).addJsonPatch(JsonPatch.add('/spec/externalTrafficPolicy', policy));
 }
+
+/** cdk8s-plus-27 has no `nodeSelector` (only node affinity through `scheduling.attract`). */
+export function setNodeSelector(workload: IConstruct, selector: Record<string, string>): void {
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/nodeSelector`, selector));
+}

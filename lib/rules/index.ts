@@ -56,6 +56,7 @@ import { metadataInvalid } from './objects/metadata-invalid';
 import { serviceExposureInvalid } from './objects/service-exposure-invalid';
 import { ingressHostInvalid } from './objects/ingress-host-invalid';
 import { ingressTlsMissing } from './objects/ingress-tls-missing';
+import { schedulingInvalid } from './objects/scheduling-invalid';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -141,6 +142,7 @@ export const RULES: readonly Rule[] = [
   serviceExposureInvalid,
   ingressHostInvalid,
   ingressTlsMissing,
+  schedulingInvalid,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

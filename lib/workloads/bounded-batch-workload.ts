@@ -7,6 +7,7 @@ import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-cont
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
+import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { QosClass, workloadQosClass } from '../pod/resources';
 import { QosClassName } from '../rules/qos';
@@ -16,7 +17,7 @@ import { applyJobFields, JobBounds, JobBoundsProps, resolveJobBounds } from './j
 
 /** Props every batch construct takes: the main container, the job bounds, labels, scheduling and network. */
 export interface BatchWorkloadProps
-  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps, MetadataProps,
+  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps, MetadataProps, SchedulingWorkloadProps,
   // No sidecars: a 1.27 sidecar never exits, so the Job would never complete (CKP614).
   Omit<PodCompositionProps, 'sidecars'> {
   /**
@@ -83,6 +84,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     this.bounds = resolveJobBounds(props, this.rules);
     const labels = recommendedLabels(this.name, props.image, props, kind.component);
     checkMetadata(this.rules, props, labels);
+    checkScheduling(this.rules, props.scheduling);
     this.workload = kind.create(this, this.rules, {
       metadata: { name: this.name },
       podMetadata: { labels },
@@ -112,6 +114,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     applyPriorityClass(this.rules, this.workload, props);
     this.networkPolicy = addNetworkPolicy(this, this.workload, { name: this.name, ports: [], egress: props.egress });
     this.rules.suppress('polaris:missingNetworkPolicy', `the pods serve nothing, so NetworkPolicy '${this.name}' denies all ingress (no ingress rules) and allows only DNS and the declared egress; Polaris counts only policies with ingress rules`);
+    applyScheduling(this.workload, props.scheduling);
     applyMetadata(this, this.rules, this.workload, props);
     labelAll(this, labels);
     this.rules.seal();

@@ -12,6 +12,7 @@ import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-cont
 import { addNetworkPolicy } from '../pod/network-policy';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
+import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
 import { QosClass, ResourcesProps, workloadQosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
@@ -64,7 +65,7 @@ export interface WorkspaceProps {
  * have volumes already, which a root profile without a workspace does not.
  */
 export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps, PodCompositionProps,
-  EnvSourcesProps, MetadataProps {
+  EnvSourcesProps, MetadataProps, SchedulingWorkloadProps {
   /**
    * The name of every object and the `app.kubernetes.io/instance` label. A DNS-1123 label (rule CKP801).
    * @default - the construct id
@@ -241,6 +242,7 @@ export class DevContainer extends Construct {
     const security = props.security;
     const labels = recommendedLabels(this.name, props.image, props, 'dev-environment');
     checkMetadata(this.rules, props, labels);
+    checkScheduling(this.rules, props.scheduling);
     const health = { readiness: HealthCheck.tcpSocket(), startupTimeout: props.startupTimeout ?? Duration.minutes(2) };
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
@@ -293,6 +295,7 @@ export class DevContainer extends Construct {
       ]),
       ...(ports.length > 0 ? [] : [{ id: 'polaris:missingNetworkPolicy', reason: 'the box serves no port, so its NetworkPolicy denies all ingress (an empty rule list, which Polaris counts as missing); kubectl attach and exec go through the kubelet' }]),
     ]);
+    applyScheduling(this.deployment, props.scheduling);
     applyMetadata(this, this.rules, this.deployment, props);
     labelAll(this, labels);
     this.rules.seal();

@@ -22,6 +22,7 @@ import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from '../pod/service-exposure';
 import { addIngress, admitIngressController, checkIngress, IngressWorkloadProps } from '../pod/ingress';
+import { applyScheduling, checkScheduling, checkSpread, SchedulingWorkloadProps, SpreadWorkloadProps, topologySpread } from '../pod/scheduling';
 import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
@@ -30,7 +31,7 @@ import { Suppression } from '../rules/suppressions';
 export interface GracefulWebAppProps
   extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps,
   AutoscalingWorkloadProps, DisruptionWorkloadProps, ExtraPortsProps, EnvSourcesProps,
-  MetadataProps, ServiceExposureProps, IngressWorkloadProps {
+  MetadataProps, ServiceExposureProps, IngressWorkloadProps, SchedulingWorkloadProps, SpreadWorkloadProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -161,6 +162,8 @@ export class GracefulWebApp extends Construct {
     checkMetadata(this.rules, props, labels);
     checkServiceExposure(this.rules, props.serviceType, props);
     if (props.ingress) checkIngress(this.rules, props.ingress);
+    checkScheduling(this.rules, props.scheduling);
+    checkSpread(this.rules, props.spread);
     const minReady = props.minReady ?? Duration.seconds(5);
     const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);
 
@@ -198,10 +201,9 @@ export class GracefulWebApp extends Construct {
     this.sidecars = pod.sidecars;
     setRevisionHistoryLimit(this.deployment, props.revisionHistoryLimit ?? 5);
     const selector = this.deployment.matchLabels;
-    // Soft spread: never blocks scheduling; costs nothing at 1 replica and keeps scale-ups apart.
-    setTopologySpread(this.deployment, ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(topologyKey => ({
-      maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector },
-    })));
+    // Soft spread by default: never blocks scheduling; costs nothing at 1 replica and keeps scale-ups apart.
+    setTopologySpread(this.deployment, topologySpread(selector, props.spread));
+    applyScheduling(this.deployment, props.scheduling);
     applyPriorityClass(this.rules, this.deployment, props);
 
     const target = this.resolveTargetPort(props.targetPort ?? props.port, props.port);
