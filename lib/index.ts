@@ -53,3 +53,4 @@ export * from './pod/metadata';
 export * from './pod/service-exposure';
 export * from './pod/ingress';
 export * from './pod/scheduling';
+export * from './pod/service-account';

@@ -57,6 +57,7 @@ import { serviceExposureInvalid } from './objects/service-exposure-invalid';
 import { ingressHostInvalid } from './objects/ingress-host-invalid';
 import { ingressTlsMissing } from './objects/ingress-tls-missing';
 import { schedulingInvalid } from './objects/scheduling-invalid';
+import { serviceAccountTokenMounted } from './security/service-account-token-mounted';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -143,6 +144,7 @@ export const RULES: readonly Rule[] = [
   ingressHostInvalid,
   ingressTlsMissing,
   schedulingInvalid,
+  serviceAccountTokenMounted,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -8,6 +8,7 @@ import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
+import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { QosClass, workloadQosClass } from '../pod/resources';
 import { QosClassName } from '../rules/qos';
@@ -17,7 +18,7 @@ import { applyJobFields, JobBounds, JobBoundsProps, resolveJobBounds } from './j
 
 /** Props every batch construct takes: the main container, the job bounds, labels, scheduling and network. */
 export interface BatchWorkloadProps
-  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps, MetadataProps, SchedulingWorkloadProps,
+  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps, MetadataProps, SchedulingWorkloadProps, ServiceAccountWorkloadProps,
   // No sidecars: a 1.27 sidecar never exits, so the Job would never complete (CKP614).
   Omit<PodCompositionProps, 'sidecars'> {
   /**
@@ -34,7 +35,7 @@ export interface BatchWorkloadProps
 }
 
 /** The cdk8s-plus props a batch construct decides for its Job or CronJob. */
-export type BatchResourceProps = Pick<kplus.JobProps, 'metadata' | 'podMetadata' | 'activeDeadline' | 'backoffLimit' | 'restartPolicy' | 'securityContext' | 'automountServiceAccountToken'>;
+export type BatchResourceProps = Pick<kplus.JobProps, 'metadata' | 'podMetadata' | 'activeDeadline' | 'backoffLimit' | 'restartPolicy' | 'securityContext' | 'automountServiceAccountToken' | 'serviceAccount'>;
 
 /** What differs between the batch constructs. */
 export interface BatchKind<W extends kplus.Job | kplus.CronJob> {
@@ -85,6 +86,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     const labels = recommendedLabels(this.name, props.image, props, kind.component);
     checkMetadata(this.rules, props, labels);
     checkScheduling(this.rules, props.scheduling);
+    const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
     this.workload = kind.create(this, this.rules, {
       metadata: { name: this.name },
       podMetadata: { labels },
@@ -92,6 +94,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
       backoffLimit: this.bounds.backoffLimit,
       restartPolicy: this.bounds.restartPolicy,
       ...restrictedPodProps(props),
+      ...identity.podProps,
     });
     const main = addMainContainer(this, this.workload, props, { name: this.name, instance: this.name });
     this.container = main.container;

@@ -13,6 +13,7 @@ import { addNetworkPolicy } from '../pod/network-policy';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
+import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
 import { QosClass, ResourcesProps, workloadQosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
@@ -65,7 +66,7 @@ export interface WorkspaceProps {
  * have volumes already, which a root profile without a workspace does not.
  */
 export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps, PodCompositionProps,
-  EnvSourcesProps, MetadataProps, SchedulingWorkloadProps {
+  EnvSourcesProps, MetadataProps, SchedulingWorkloadProps, ServiceAccountWorkloadProps {
   /**
    * The name of every object and the `app.kubernetes.io/instance` label. A DNS-1123 label (rule CKP801).
    * @default - the construct id
@@ -243,6 +244,7 @@ export class DevContainer extends Construct {
     const labels = recommendedLabels(this.name, props.image, props, 'dev-environment');
     checkMetadata(this.rules, props, labels);
     checkScheduling(this.rules, props.scheduling);
+    const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
     const health = { readiness: HealthCheck.tcpSocket(), startupTimeout: props.startupTimeout ?? Duration.minutes(2) };
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
@@ -253,6 +255,7 @@ export class DevContainer extends Construct {
       progressDeadline: ssh ? defaultProgressDeadline(health, Duration.seconds(0)) : Duration.seconds(600),
       terminationGracePeriod: props.terminationGracePeriod ?? Duration.seconds(30),
       ...security.podProps(props.workspace?.ownerGroup),
+      ...identity.podProps,
     });
 
     const probes = ssh ? buildProbes(health, sshPort) : undefined;

@@ -23,6 +23,7 @@ import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from '../pod/service-exposure';
 import { addIngress, admitIngressController, checkIngress, IngressWorkloadProps } from '../pod/ingress';
 import { applyScheduling, checkScheduling, checkSpread, SchedulingWorkloadProps, SpreadWorkloadProps, topologySpread } from '../pod/scheduling';
+import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
@@ -31,7 +32,8 @@ import { Suppression } from '../rules/suppressions';
 export interface GracefulWebAppProps
   extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps,
   AutoscalingWorkloadProps, DisruptionWorkloadProps, ExtraPortsProps, EnvSourcesProps,
-  MetadataProps, ServiceExposureProps, IngressWorkloadProps, SchedulingWorkloadProps, SpreadWorkloadProps {
+  MetadataProps, ServiceExposureProps, IngressWorkloadProps, SchedulingWorkloadProps, SpreadWorkloadProps,
+  ServiceAccountWorkloadProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -123,6 +125,8 @@ export class GracefulWebApp extends Construct {
   public readonly configMap?: kplus.ConfigMap;
   /** Present when replicas (or autoscaling.minReplicas) ≥ 2. */
   public readonly podDisruptionBudget?: kplus.k8s.KubePodDisruptionBudget;
+  /** Present with `serviceAccount.create`. */
+  public readonly serviceAccount?: kplus.ServiceAccount;
   /** Present with `ingress`. */
   public readonly ingress?: kplus.Ingress;
   /** Present with `autoscaling`. */
@@ -166,6 +170,8 @@ export class GracefulWebApp extends Construct {
     checkSpread(this.rules, props.spread);
     const minReady = props.minReady ?? Duration.seconds(5);
     const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);
+    const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
+    this.serviceAccount = identity.created;
 
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
@@ -179,6 +185,7 @@ export class GracefulWebApp extends Construct {
       progressDeadline,
       terminationGracePeriod: shutdown.terminationGracePeriod,
       ...restrictedPodProps(props),
+      ...identity.podProps,
     });
 
     const probes = buildProbes(props, props.port);
