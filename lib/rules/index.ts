@@ -58,6 +58,7 @@ import { ingressHostInvalid } from './objects/ingress-host-invalid';
 import { ingressTlsMissing } from './objects/ingress-tls-missing';
 import { schedulingInvalid } from './objects/scheduling-invalid';
 import { serviceAccountTokenMounted } from './security/service-account-token-mounted';
+import { ephemeralStorageInvalid } from './resources/ephemeral-storage-invalid';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -145,6 +146,7 @@ export const RULES: readonly Rule[] = [
   ingressTlsMissing,
   schedulingInvalid,
   serviceAccountTokenMounted,
+  ephemeralStorageInvalid,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));
