@@ -54,3 +54,4 @@ export * from './pod/service-exposure';
 export * from './pod/ingress';
 export * from './pod/scheduling';
 export * from './pod/service-account';
+export * from './pod/house-defaults';

@@ -9,6 +9,7 @@ import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
 import { checkEphemeralStorage } from '../pod/referenced-volumes';
+import { withHouseDefaults } from '../pod/house-defaults';
 import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { QosClass, workloadQosClass } from '../pod/resources';
@@ -81,6 +82,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
 
   protected constructor(scope: Construct, id: string, props: BatchWorkloadProps, kind: BatchKind<W>) {
     super(scope, id);
+    props = withHouseDefaults(this, props);
     this.rules = new RuleGuard(this, kind.constructType, props.suppressions);
     this.name = instanceName(this.rules, id, props.name, kind.maxNameLength);
     this.bounds = resolveJobBounds(props, this.rules);

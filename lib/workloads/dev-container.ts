@@ -13,6 +13,7 @@ import { addNetworkPolicy } from '../pod/network-policy';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
+import { withHouseDefaults } from '../pod/house-defaults';
 import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
 import { QosClass, ResourcesProps, workloadQosClass } from '../pod/resources';
@@ -223,6 +224,7 @@ export class DevContainer extends Construct {
 
   constructor(scope: Construct, id: string, props: DevContainerProps) {
     super(scope, id);
+    props = withHouseDefaults(this, props);
     this.rules = new RuleGuard(this, 'DevContainer', props.suppressions);
     this.name = instanceName(this.rules, id, props.name);
     const interactive = props.interactive ?? false;

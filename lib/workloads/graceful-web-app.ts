@@ -24,6 +24,7 @@ import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from
 import { addIngress, admitIngressController, checkIngress, IngressWorkloadProps } from '../pod/ingress';
 import { applyScheduling, checkScheduling, checkSpread, SchedulingWorkloadProps, SpreadWorkloadProps, topologySpread } from '../pod/scheduling';
 import { checkEphemeralStorage } from '../pod/referenced-volumes';
+import { withHouseDefaults } from '../pod/house-defaults';
 import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
@@ -145,6 +146,7 @@ export class GracefulWebApp extends Construct {
 
   constructor(scope: Construct, id: string, props: GracefulWebAppProps) {
     super(scope, id);
+    props = withHouseDefaults(this, props);
     this.rules = new RuleGuard(this, 'GracefulWebApp', props.suppressions);
     this.name = instanceName(this.rules, id, props.name);
     const replicas = props.replicas ?? 2;
