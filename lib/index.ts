@@ -55,3 +55,6 @@ export * from './pod/ingress';
 export * from './pod/scheduling';
 export * from './pod/service-account';
 export * from './pod/house-defaults';
+export * from './namespaces/secure-namespace';
+export { podSecurityViolations, requiredLevel } from './rules/security/pod-security';
+export type { PssLevel, PssViolation } from './rules/security/pod-security';

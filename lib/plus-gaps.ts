@@ -188,3 +188,8 @@ export function setNodeSelector(workload: IConstruct, selector: Record<string, s
   const { obj, pod } = target(workload);
   obj.addJsonPatch(JsonPatch.add(`${pod}/nodeSelector`, selector));
 }
+
+/** cdk8s (core, not cdk8s-plus) gives every object its chart's namespace, cluster-scoped ones such as a Namespace included. */
+export function removeNamespace(clusterScoped: IConstruct): void {
+  ApiObject.of(clusterScoped).addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+}

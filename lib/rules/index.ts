@@ -59,6 +59,7 @@ import { ingressTlsMissing } from './objects/ingress-tls-missing';
 import { schedulingInvalid } from './objects/scheduling-invalid';
 import { serviceAccountTokenMounted } from './security/service-account-token-mounted';
 import { ephemeralStorageInvalid } from './resources/ephemeral-storage-invalid';
+import { podExceedsNamespacePss } from './security/pod-exceeds-namespace-pss';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -147,6 +148,7 @@ export const RULES: readonly Rule[] = [
   schedulingInvalid,
   serviceAccountTokenMounted,
   ephemeralStorageInvalid,
+  podExceedsNamespacePss,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -15,6 +15,7 @@ import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
 import { withHouseDefaults } from '../pod/house-defaults';
 import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
+import { checkRelaxationsFitNamespace } from '../namespaces/secure-namespace';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
 import { QosClass, ResourcesProps, workloadQosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
@@ -247,6 +248,7 @@ export class DevContainer extends Construct {
     checkMetadata(this.rules, props, labels);
     checkScheduling(this.rules, props.scheduling);
     const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
+    checkRelaxationsFitNamespace(this, this.rules, security.name, security.relaxations.map(r => r.relaxation));
     const health = { readiness: HealthCheck.tcpSocket(), startupTimeout: props.startupTimeout ?? Duration.minutes(2) };
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
