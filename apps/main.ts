@@ -5,6 +5,7 @@ import { FrontendChart } from './frontend';
 import { HttpServerChart } from './httpserver';
 import { JobsChart } from './jobs';
 import { RateLimitedChart } from './ratelimited';
+import { addShopCharts } from './shop';
 import { UbuntuDevChart } from './ubuntu-dev';
 
 /** Every app of this repository, one chart (one file in dist/) each. */
@@ -16,6 +17,7 @@ export function buildApp(outdir?: string): App {
   new UbuntuDevChart(app);
   new FrontendChart(app);
   new RateLimitedChart(app);
+  addShopCharts(app);
   return app;
 }
 
