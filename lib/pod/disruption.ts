@@ -54,3 +54,9 @@ export function addDisruptionBudget(scope: Construct, guard: RuleGuard, name: st
     spec: { ...spec, selector: { matchLabels: selector } },
   });
 }
+
+/** Fails through `guard` (CKP507) when `disruption` is given for a workload too small to get a budget. */
+export function checkDisruptionApplies(guard: RuleGuard, floor: number, budget: DisruptionProps | undefined): void {
+  if (budget === undefined || floor >= 2) return;
+  guard.fail({ field: 'disruption', value: JSON.stringify(budget), ruleId: 'CKP507', problem: `disruption is set, but the workload runs ${floor} replica(s) at its fewest, so no PodDisruptionBudget is written (one would block every drain or protect nothing)`, fix: 'run 2 or more replicas (or autoscaling.minReplicas >= 2), or remove disruption.' });
+}

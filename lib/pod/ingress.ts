@@ -92,11 +92,12 @@ export function addIngress(scope: Construct, name: string, service: kplus.Servic
 }
 
 /**
- * Admits the ingress controller to `port` in `policy` when `ingressFrom` restricts who may connect;
- * without it the policy already admits anyone.
+ * Admits the ingress controller to `port` in `policy` when `ingressFrom` restricts who may connect
+ * (without it the policy already admits anyone), or when `controllerFrom` is given.
  */
 export function admitIngressController(scope: Construct, policy: kplus.NetworkPolicy, port: number, ingressFrom: readonly kplus.INetworkPolicyPeer[] | undefined, props: IngressProps): void {
-  if (ingressFrom === undefined) return;
+  // Given peers are always written (never silently dropped); the default only where it adds something.
+  if (ingressFrom === undefined && props.controllerFrom === undefined) return;
   const peers = props.controllerFrom ?? [kplus.Pods.all(scope, 'IngressController', { namespaces: kplus.Namespaces.select(scope, 'IngressControllerNamespace', { names: ['ingress-nginx'] }) })];
   for (const peer of peers) policy.addIngressRule(peer, [kplus.NetworkPolicyPort.tcp(port)]);
 }

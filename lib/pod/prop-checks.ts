@@ -4,7 +4,7 @@
  * Each returns why a value is invalid, or undefined when it is valid.
  */
 import { RuleGuard } from '../guard';
-import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../rules/objects/names';
+import { DNS1123_SUBDOMAIN } from '../rules/objects/names';
 import { ianaServiceNameProblem } from '../rules/objects/port-name-invalid';
 import { labelValueProblem, metadataKeyProblem } from '../rules/objects/metadata-invalid';
 import { ingressHostProblem } from '../rules/objects/ingress-host-invalid';
@@ -22,9 +22,7 @@ export function qualifiedNameProblem(key: string): string | undefined {
   return typeof key !== 'string' || key.length === 0 ? 'is empty' : metadataKeyProblem(key);
 }
 
-export { labelValueProblem };
-
-export { ingressHostProblem };
+export { ingressHostProblem, labelValueProblem };
 
 /** Why `name` is not a port name (IANA_SVC_NAME). */
 export const portNameProblem = ianaServiceNameProblem;
@@ -32,11 +30,6 @@ export const portNameProblem = ianaServiceNameProblem;
 /** Why `n` is not a TCP/UDP port number. */
 export function portNumberProblem(n: number): string | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 65535 ? undefined : 'must be a whole number from 1 to 65535';
-}
-
-/** Why `name` is not a DNS-1123 label. */
-export function dnsLabelOnlyProblem(name: string): string | undefined {
-  return typeof name === 'string' && name.length > 0 && name.length <= 63 && DNS1123_LABEL.test(name) ? undefined : 'must be a DNS-1123 label (lowercase letters, digits and \'-\', at most 63 characters)';
 }
 
 /** Fails through `guard` (rule CKP840) on a label map the API server would reject. */

@@ -17,7 +17,7 @@ import { checkNodePort } from '../pod/service';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
 import { sidecarStops } from '../pod/sidecars';
 import { addAutoscaler, AutoscalingWorkloadProps, replicaFloor } from '../pod/autoscaling';
-import { addDisruptionBudget, DisruptionWorkloadProps } from '../pod/disruption';
+import { addDisruptionBudget, checkDisruptionApplies, DisruptionWorkloadProps } from '../pod/disruption';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from '../pod/service-exposure';
@@ -158,6 +158,7 @@ export class GracefulWebApp extends Construct {
       this.rules.fail({ field: 'maxSurge', value: String(maxSurge), ruleId: 'CKP501', problem: `maxSurge (${maxSurge}) must be at least 1, since maxUnavailable is 0`, fix: 'set maxSurge to 1 or more.' });
     }
     const floor = replicaFloor(this.rules, props.replicas, props.autoscaling);
+    checkDisruptionApplies(this.rules, floor, props.disruption);
     checkNodePort(this.rules, props.serviceType, props.nodePort);
     checkExtraPorts(this.rules, { name: props.portName ?? 'http', port: props.port }, props.ports);
     checkWholeSeconds(this.rules, 'readiness', props.readiness);

@@ -71,6 +71,7 @@ describe('GracefulWebApp disruption', () => {
     [{ autoscaling: { minReplicas: 2, maxReplicas: 6, cpuUtilization: 70 }, disruption: { minAvailable: '100%' } }, 'CKP507'],
     [{ replicas: 3, disruption: { minAvailable: 1, maxUnavailable: 1 } }, 'CKP509'],
     [{ replicas: 3, disruption: { maxUnavailable: '150%' } }, 'CKP509'],
+    [{ replicas: 1, disruption: { maxUnavailable: 1 } }, 'CKP507'],
   ])('refused: %j → %s', (props, id) => {
     expect(ruleIdOf(() => synthWebApp(props as any))).toBe(id);
   });
