@@ -63,5 +63,7 @@ describe('CKP846 scheduling-invalid', () => {
   });
   test('compliant', () => {
     expect(schedulingInvalid.check(deployment({ tolerations: [{ operator: 'Exists' }, { key: 'a', value: 'b', effect: 'NoExecute', tolerationSeconds: 30 }] }), { objects: [] })).toEqual([]);
+    // `effect:` with no value in YAML reads as null: every effect, as the API server takes it.
+    expect(schedulingInvalid.check(deployment({ tolerations: [{ key: 'node-role.kubernetes.io/master', effect: null, operator: 'Exists' }] }), { objects: [] })).toEqual([]);
   });
 });

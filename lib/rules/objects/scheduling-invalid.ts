@@ -19,12 +19,13 @@ export const schedulingInvalid: Rule = {
     const out: Violation[] = [];
     (Array.isArray(pod.spec.tolerations) ? pod.spec.tolerations : []).forEach((t: any, i: number) => {
       const field = `${pod.path}.tolerations[${i}]`;
-      const op = t?.operator ?? 'Equal';
+      const op = t?.operator || 'Equal';
       if (op !== 'Equal' && op !== 'Exists') out.push({ field: `${field}.operator`, value: op, message: `operator ${JSON.stringify(op)} is neither Equal nor Exists` });
       if (op === 'Exists' && t?.value) out.push({ field: `${field}.value`, value: t.value, message: 'operator Exists takes no value' });
       if (op === 'Equal' && !t?.key) out.push({ field: `${field}.key`, message: 'operator Equal needs a key (a key-less toleration must use Exists)' });
-      if (t?.effect !== undefined && t.effect !== '' && !EFFECTS.includes(t.effect)) out.push({ field: `${field}.effect`, value: t.effect, message: `effect ${JSON.stringify(t.effect)} is not NoSchedule, PreferNoSchedule or NoExecute` });
-      if (t?.tolerationSeconds !== undefined && t.effect !== 'NoExecute') out.push({ field: `${field}.tolerationSeconds`, value: t.tolerationSeconds, message: 'tolerationSeconds is set but effect is not NoExecute' });
+      // null and '' (YAML `effect:`) mean every effect.
+      if (t?.effect != null && t.effect !== '' && !EFFECTS.includes(t.effect)) out.push({ field: `${field}.effect`, value: t.effect, message: `effect ${JSON.stringify(t.effect)} is not NoSchedule, PreferNoSchedule or NoExecute` });
+      if (t?.tolerationSeconds != null && t.effect !== 'NoExecute') out.push({ field: `${field}.tolerationSeconds`, value: t.tolerationSeconds, message: 'tolerationSeconds is set but effect is not NoExecute' });
     });
     const preferred = pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
     (Array.isArray(preferred) ? preferred : []).forEach((p: any, i: number) => {
