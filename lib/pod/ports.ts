@@ -33,7 +33,7 @@ export interface ExtraPortsProps {
  * Fails through `guard` on extra ports the API server rejects (CKP844: name or number) or that
  * clash with the main port or each other (CKP806).
  */
-export function checkExtraPorts(guard: RuleGuard, main: { name: string; port: number }, ports: readonly ExtraPort[] = []): void {
+export function checkExtraPorts(guard: RuleGuard, main: { name: string; port: number; servicePort?: number }, ports: readonly ExtraPort[] = []): void {
   const names = new Map<string, string>([[main.name, 'the main port']]);
   const numbers = new Map<number, string>([[main.port, 'the main port']]);
   ports.forEach((p, i) => {
@@ -46,6 +46,7 @@ export function checkExtraPorts(guard: RuleGuard, main: { name: string; port: nu
     if (byName) guard.fail({ field: `${field}.name`, value: `'${p.name}'`, ruleId: 'CKP806', problem: `port name '${p.name}' is already used by ${byName}`, fix: 'give each port its own name.' });
     const byNumber = numbers.get(p.port);
     if (byNumber) guard.fail({ field: `${field}.port`, value: String(p.port), ruleId: 'CKP806', problem: `port ${p.port} is already declared by ${byNumber}`, fix: 'give each port its own number.' });
+    if (p.service && p.port === main.servicePort) guard.fail({ field: `${field}.port`, value: String(p.port), ruleId: 'CKP806', problem: `port ${p.port} would be a second Service port ${p.port} beside servicePort`, fix: 'give the extra port its own number, or change servicePort.' });
     names.set(p.name, field);
     numbers.set(p.port, field);
   });

@@ -160,7 +160,7 @@ export class GracefulWebApp extends Construct {
     const floor = replicaFloor(this.rules, props.replicas, props.autoscaling);
     checkDisruptionApplies(this.rules, floor, props.disruption);
     checkNodePort(this.rules, props.serviceType, props.nodePort);
-    checkExtraPorts(this.rules, { name: props.portName ?? 'http', port: props.port }, props.ports);
+    checkExtraPorts(this.rules, { name: props.portName ?? 'http', port: props.port, servicePort: props.servicePort }, props.ports);
     checkWholeSeconds(this.rules, 'readiness', props.readiness);
     if (props.liveness) checkWholeSeconds(this.rules, 'liveness', props.liveness);
 

@@ -37,6 +37,10 @@ describe('GracefulWebApp extra ports', () => {
   ])('refused: %j → %s', (ports, id) => {
     expect(ruleIdOf(() => synthWebApp({ ports }))).toBe(id);
   });
+
+  test('refused: an extra Service port on the servicePort number (CKP806)', () => {
+    expect(ruleIdOf(() => synthWebApp({ servicePort: 9000, ports: [{ name: 'grpc', port: 9000, service: true }] }))).toBe('CKP806');
+  });
 });
 
 describe('CKP844 port-name-invalid', () => {
