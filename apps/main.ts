@@ -6,6 +6,7 @@ import { HttpServerChart } from './httpserver';
 import { JobsChart } from './jobs';
 import { MailFrontendChart } from './mail-frontend';
 import { RateLimitedChart } from './ratelimited';
+import { addShopCharts } from './shop';
 import { UbuntuDevChart } from './ubuntu-dev';
 
 /** Every app of this repository, one chart (one file in dist/) each. */
@@ -18,6 +19,7 @@ export function buildApp(outdir?: string): App {
   new FrontendChart(app);
   new RateLimitedChart(app);
   new MailFrontendChart(app);
+  addShopCharts(app);
   return app;
 }
 

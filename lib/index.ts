@@ -56,3 +56,18 @@ export * from './pod/proxy/proxy-sidecar';
 export * from './pod/proxy/circuit-breaker';
 export * from './pod/proxy/rate-limiter';
 export * from './pod/proxy/haproxy-config';
+
+// issue 12: production props (autoscaling, disruption, ports, env sources, metadata, exposure, ...)
+export * from './pod/autoscaling';
+export * from './pod/disruption';
+export * from './pod/ports';
+export * from './pod/env-sources';
+export * from './pod/metadata';
+export * from './pod/service-exposure';
+export * from './pod/ingress';
+export * from './pod/scheduling';
+export * from './pod/service-account';
+export * from './pod/house-defaults';
+export * from './namespaces/secure-namespace';
+export { podSecurityViolations, requiredLevel } from './rules/security/pod-security';
+export type { PssLevel, PssViolation } from './rules/security/pod-security';

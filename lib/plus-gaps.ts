@@ -167,3 +167,29 @@ export function setActionFields(workload: IConstruct, container: ContainerAddres
 export function setServiceTargetPortName(service: IConstruct, portIndex: number, name: string): void {
   ApiObject.of(service).addJsonPatch(JsonPatch.add(`/spec/ports/${portIndex}/targetPort`, { value: name }));
 }
+
+/**
+ * cdk8s-plus-27's `Env.fromSecret` takes no prefix, and neither it nor `Env.fromConfigMap` takes
+ * `optional`. Sets the `envFrom` of the container at `containerIndex` (which must have none yet).
+ */
+export function addEnvFrom(workload: IConstruct, containerIndex: number, sources: readonly object[]): void {
+  if (sources.length === 0) return;
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/containers/${containerIndex}/envFrom`, sources));
+}
+
+/** cdk8s-plus-27's Service has no `externalTrafficPolicy`. */
+export function setExternalTrafficPolicy(service: IConstruct, policy: string): void {
+  ApiObject.of(service).addJsonPatch(JsonPatch.add('/spec/externalTrafficPolicy', policy));
+}
+
+/** cdk8s-plus-27 has no `nodeSelector` (only node affinity through `scheduling.attract`). */
+export function setNodeSelector(workload: IConstruct, selector: Record<string, string>): void {
+  const { obj, pod } = target(workload);
+  obj.addJsonPatch(JsonPatch.add(`${pod}/nodeSelector`, selector));
+}
+
+/** cdk8s (core, not cdk8s-plus) gives every object its chart's namespace, cluster-scoped ones such as a Namespace included. */
+export function removeNamespace(clusterScoped: IConstruct): void {
+  ApiObject.of(clusterScoped).addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+}

@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as kplus from '../plus';
 import { setImagePullSecrets } from '../plus-gaps';
@@ -33,6 +33,11 @@ export interface MainContainerProps extends ImageProps, QosProps, DownwardApiPro
    * @default - no ConfigMap
    */
   readonly config?: AppConfigProps;
+  /**
+   * The size limit of the emptyDir at /tmp (the restricted profile's root filesystem is read-only).
+   * @default Size.mebibytes(64)
+   */
+  readonly tmpSize?: Size;
 }
 
 /** What a construct decides about its main container beyond {@link MainContainerProps}. */
@@ -97,7 +102,7 @@ export function addMainContainer(scope: Construct, workload: kplus.Workload, pro
   }
   const { configMap } = addAppConfig(scope, opts.instance, workload, container, props.config);
   addDownwardApi(workload, container, 0, props);
-  if (restricted) applyRestrictedPod(scope, workload, container);
+  if (restricted) applyRestrictedPod(scope, workload, container, props.tmpSize);
   setImagePullSecrets(workload, props.imagePullSecrets ?? []);
   return { container, configMap, qos };
 }

@@ -12,10 +12,16 @@ export enum QosClass {
   BURSTABLE = 'Burstable',
 }
 
-/** An amount of cpu and memory. */
+/** An amount of cpu and memory, and optionally of local disk. */
 export interface ResourceAmounts {
   readonly cpu: kplus.Cpu;
   readonly memory: Size;
+  /**
+   * Local disk (container writable layer, logs, emptyDir volumes such as /tmp). It does not count in
+   * the QoS class; past the limit the pod is evicted instead of filling the node's disk.
+   * @default - not requested
+   */
+  readonly ephemeralStorage?: Size;
 }
 
 /** Limits; cpu may be left unlimited for Burstable pods. */
@@ -23,6 +29,8 @@ export interface ResourceLimits {
   /** @default - no cpu limit (only valid for Burstable) */
   readonly cpu?: kplus.Cpu;
   readonly memory: Size;
+  /** @default - no ephemeral-storage limit */
+  readonly ephemeralStorage?: Size;
 }
 
 /** Requests and limits of one container. */
@@ -51,9 +59,11 @@ export interface QosProps {
 /** cdk8s-plus container resources for our props. */
 export function toContainerResources(props: ResourcesProps): kplus.ContainerResources {
   const limits = props.limits ?? props.requests;
+  const storage = props.requests.ephemeralStorage ?? limits.ephemeralStorage;
   return {
     cpu: { request: props.requests.cpu, limit: limits.cpu },
     memory: { request: props.requests.memory, limit: limits.memory },
+    ...(storage ? { ephemeralStorage: { request: props.requests.ephemeralStorage, limit: limits.ephemeralStorage } } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ export function restrictedPodProps(props: RunAsProps = {}): Pick<kplus.PodProps,
  * Finishes a restricted workload: seccomp RuntimeDefault on the pod, and a size-limited emptyDir at
  * /tmp in `container`, since the root filesystem is read-only and apps still write temp files.
  */
-export function applyRestrictedPod(scope: Construct, workload: kplus.Workload, container: kplus.Container): void {
+export function applyRestrictedPod(scope: Construct, workload: kplus.Workload, container: kplus.Container, tmpSize?: Size): void {
   setPodSeccompRuntimeDefault(workload);
-  container.mount('/tmp', kplus.Volume.fromEmptyDir(scope, 'Tmp', 'tmp', { sizeLimit: Size.mebibytes(64) }));
+  container.mount('/tmp', kplus.Volume.fromEmptyDir(scope, 'Tmp', 'tmp', { sizeLimit: tmpSize ?? Size.mebibytes(64) }));
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
 import { dnsLabelProblem } from '../rules/objects/names';
+import { referencedVolume } from './referenced-volumes';
 
 /** Options of a shared emptyDir volume. */
 export interface SharedEmptyDirOptions {
@@ -40,10 +41,35 @@ export interface SharedMount extends SharedMountOptions {
   readonly path: string;
 }
 
+/** Options of a volume from an existing Secret. */
+export interface SharedSecretOptions {
+  /**
+   * Start the pod even when the Secret is missing (the directory is then empty).
+   * @default false: the pod waits for the Secret
+   */
+  readonly optional?: boolean;
+  /**
+   * File mode of the files, e.g. 0o400 so only the owner reads them.
+   * @default 0o644 (the Kubernetes default)
+   */
+  readonly defaultMode?: number;
+}
+
+/** Options of a volume from an existing PersistentVolumeClaim. */
+export interface SharedClaimOptions {
+  /**
+   * Mount the claim read-only in every container.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
+
 /** What a {@link SharedVolume} holds. */
 export type SharedVolumeSource =
   | { readonly type: 'emptyDir'; readonly options: SharedEmptyDirOptions }
-  | { readonly type: 'configMap'; readonly data: Readonly<Record<string, string>> };
+  | { readonly type: 'configMap'; readonly data: Readonly<Record<string, string>> }
+  | { readonly type: 'secret'; readonly secretName: string; readonly options: SharedSecretOptions }
+  | { readonly type: 'persistentVolumeClaim'; readonly claimName: string; readonly options: SharedClaimOptions };
 
 /**
  * A pod volume that several containers mount, e.g. an emptyDir an init container fills and the app
@@ -68,6 +94,24 @@ export class SharedVolume {
    */
   public static configMap(name: string, data: Record<string, string>): SharedVolume {
     return new SharedVolume(name, { type: 'configMap', data: { ...data } });
+  }
+
+  /**
+   * The files of an existing Secret (one per key), by name: TLS certificates, credentials files. The
+   * Secret is made outside these manifests; nothing of it is written here.
+   * @param secretName the Secret's name (a DNS-1123 subdomain; rule CKP845)
+   */
+  public static secret(name: string, secretName: string, options: SharedSecretOptions = {}): SharedVolume {
+    return new SharedVolume(name, { type: 'secret', secretName, options });
+  }
+
+  /**
+   * An existing PersistentVolumeClaim, by name: data that outlives the pod. With more than one
+   * replica the claim's access mode must allow several pods (ReadWriteMany or ReadOnlyMany).
+   * @param claimName the claim's name (a DNS-1123 subdomain; rule CKP845)
+   */
+  public static persistentVolumeClaim(name: string, claimName: string, options: SharedClaimOptions = {}): SharedVolume {
+    return new SharedVolume(name, { type: 'persistentVolumeClaim', claimName, options });
   }
 
   /**
@@ -127,6 +171,8 @@ export class PodVolumes {
         sizeLimit: source.options.sizeLimit ?? Size.mebibytes(64),
         medium: source.options.memory ? kplus.EmptyDirMedium.MEMORY : undefined,
       });
+    } else if (source.type === 'secret' || source.type === 'persistentVolumeClaim') {
+      made = referencedVolume(this.scope, this.guard, volume.name, field, source);
     } else {
       const configMap = new kplus.ConfigMap(this.scope, `ConfigMap-${volume.name}`, { metadata: { name: `${this.instance}-${volume.name}` } });
       for (const key of Object.keys(source.data).sort()) configMap.addData(key, source.data[key]);

@@ -44,6 +44,22 @@ import { privilegedContainer } from './security/privileged-container';
 import { rootFilesystemWritable } from './security/root-filesystem-writable';
 import { runAsRoot } from './security/run-as-root';
 import { Rule } from './types';
+// issue 12: autoscaling and disruption
+import { hpaTargetSetsReplicas } from './autoscaling/hpa-target-sets-replicas';
+import { hpaReplicasInvalid } from './autoscaling/hpa-replicas-invalid';
+import { pdbBlocksAllDisruption } from './autoscaling/pdb-blocks-all-disruption';
+import { hpaResourceRequestMissing } from './autoscaling/hpa-resource-request-missing';
+import { pdbSpecInvalid } from './autoscaling/pdb-spec-invalid';
+import { portNameInvalid } from './objects/port-name-invalid';
+import { referenceNameInvalid } from './objects/reference-name-invalid';
+import { metadataInvalid } from './objects/metadata-invalid';
+import { serviceExposureInvalid } from './objects/service-exposure-invalid';
+import { ingressHostInvalid } from './objects/ingress-host-invalid';
+import { ingressTlsMissing } from './objects/ingress-tls-missing';
+import { schedulingInvalid } from './objects/scheduling-invalid';
+import { serviceAccountTokenMounted } from './security/service-account-token-mounted';
+import { ephemeralStorageInvalid } from './resources/ephemeral-storage-invalid';
+import { podExceedsNamespacePss } from './security/pod-exceeds-namespace-pss';
 import { initContainerProbeOrLifecycle } from './probes/init-container-probe-or-lifecycle';
 import { sidecarStopsBeforeApp } from './lifecycle/sidecar-stops-before-app';
 import { containerNameDuplicate } from './objects/container-name-duplicate';
@@ -138,6 +154,21 @@ export const RULES: readonly Rule[] = [
   capabilitiesNotDropped,
   runAsGroupRoot,
   runAsLowUid,
+  hpaTargetSetsReplicas,
+  hpaReplicasInvalid,
+  pdbBlocksAllDisruption,
+  hpaResourceRequestMissing,
+  pdbSpecInvalid,
+  portNameInvalid,
+  referenceNameInvalid,
+  metadataInvalid,
+  serviceExposureInvalid,
+  ingressHostInvalid,
+  ingressTlsMissing,
+  schedulingInvalid,
+  serviceAccountTokenMounted,
+  ephemeralStorageInvalid,
+  podExceedsNamespacePss,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -5,6 +5,12 @@ import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/
 import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
+import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
+import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
+import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
+import { checkEphemeralStorage } from '../pod/referenced-volumes';
+import { withHouseDefaults } from '../pod/house-defaults';
+import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
 import { QosClass, workloadQosClass } from '../pod/resources';
 import { QosClassName } from '../rules/qos';
@@ -14,7 +20,7 @@ import { applyJobFields, JobBounds, JobBoundsProps, resolveJobBounds } from './j
 
 /** Props every batch construct takes: the main container, the job bounds, labels, scheduling and network. */
 export interface BatchWorkloadProps
-  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps,
+  extends MainContainerProps, JobBoundsProps, RecommendedLabelsProps, PriorityProps, EgressProps, EnvSourcesProps, MetadataProps, SchedulingWorkloadProps, ServiceAccountWorkloadProps,
   // No sidecars: a 1.27 sidecar never exits, so the Job would never complete (CKP614).
   Omit<PodCompositionProps, 'sidecars'> {
   /**
@@ -31,7 +37,7 @@ export interface BatchWorkloadProps
 }
 
 /** The cdk8s-plus props a batch construct decides for its Job or CronJob. */
-export type BatchResourceProps = Pick<kplus.JobProps, 'metadata' | 'podMetadata' | 'activeDeadline' | 'backoffLimit' | 'restartPolicy' | 'securityContext' | 'automountServiceAccountToken'>;
+export type BatchResourceProps = Pick<kplus.JobProps, 'metadata' | 'podMetadata' | 'activeDeadline' | 'backoffLimit' | 'restartPolicy' | 'securityContext' | 'automountServiceAccountToken' | 'serviceAccount'>;
 
 /** What differs between the batch constructs. */
 export interface BatchKind<W extends kplus.Job | kplus.CronJob> {
@@ -76,10 +82,15 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
 
   protected constructor(scope: Construct, id: string, props: BatchWorkloadProps, kind: BatchKind<W>) {
     super(scope, id);
+    props = withHouseDefaults(this, props);
     this.rules = new RuleGuard(this, kind.constructType, props.suppressions);
     this.name = instanceName(this.rules, id, props.name, kind.maxNameLength);
     this.bounds = resolveJobBounds(props, this.rules);
     const labels = recommendedLabels(this.name, props.image, props, kind.component);
+    checkMetadata(this.rules, props, labels);
+    checkScheduling(this.rules, props.scheduling);
+    checkEphemeralStorage(this.rules, 'resources', [props.resources.requests, props.resources.limits]);
+    const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
     this.workload = kind.create(this, this.rules, {
       metadata: { name: this.name },
       podMetadata: { labels },
@@ -87,9 +98,11 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
       backoffLimit: this.bounds.backoffLimit,
       restartPolicy: this.bounds.restartPolicy,
       ...restrictedPodProps(props),
+      ...identity.podProps,
     });
     const main = addMainContainer(this, this.workload, props, { name: this.name, instance: this.name });
     this.container = main.container;
+    addEnvSources(this, this.rules, this.workload, this.container, props);
     this.configMap = main.configMap;
     const sidecars = (props as PodCompositionProps).sidecars;
     if (sidecars?.length) {
@@ -108,6 +121,8 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     applyPriorityClass(this.rules, this.workload, props);
     this.networkPolicy = addNetworkPolicy(this, this.workload, { name: this.name, ports: [], egress: props.egress });
     this.rules.suppress('polaris:missingNetworkPolicy', `the pods serve nothing, so NetworkPolicy '${this.name}' denies all ingress (no ingress rules) and allows only DNS and the declared egress; Polaris counts only policies with ingress rules`);
+    applyScheduling(this.workload, props.scheduling);
+    applyMetadata(this, this.rules, this.workload, props);
     labelAll(this, labels);
     this.rules.seal();
   }

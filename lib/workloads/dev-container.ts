@@ -10,6 +10,12 @@ import { instanceName, recommendedLabels, RecommendedLabelsProps } from '../pod/
 import { composePod, PodCompositionProps } from '../pod/composition';
 import { addMainContainer, labelAll, MainContainerProps } from '../pod/main-container';
 import { addNetworkPolicy } from '../pod/network-policy';
+import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
+import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
+import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
+import { withHouseDefaults } from '../pod/house-defaults';
+import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
+import { checkRelaxationsFitNamespace } from '../namespaces/secure-namespace';
 import { buildProbes, defaultProgressDeadline, HealthCheck } from '../pod/probes';
 import { QosClass, ResourcesProps, workloadQosClass } from '../pod/resources';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
@@ -61,7 +67,8 @@ export interface WorkspaceProps {
  * Props of {@link DevContainer}. Not `podInfoPath`: its downwardAPI volume patch needs the pod to
  * have volumes already, which a root profile without a workspace does not.
  */
-export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps, PodCompositionProps {
+export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'command' | 'resources' | 'qos' | 'runAsUser' | 'runAsGroup' | 'podInfoPath'>, RecommendedLabelsProps, PriorityProps, PodCompositionProps,
+  EnvSourcesProps, MetadataProps, SchedulingWorkloadProps, ServiceAccountWorkloadProps {
   /**
    * The name of every object and the `app.kubernetes.io/instance` label. A DNS-1123 label (rule CKP801).
    * @default - the construct id
@@ -218,6 +225,7 @@ export class DevContainer extends Construct {
 
   constructor(scope: Construct, id: string, props: DevContainerProps) {
     super(scope, id);
+    props = withHouseDefaults(this, props);
     this.rules = new RuleGuard(this, 'DevContainer', props.suppressions);
     this.name = instanceName(this.rules, id, props.name);
     const interactive = props.interactive ?? false;
@@ -237,6 +245,10 @@ export class DevContainer extends Construct {
 
     const security = props.security;
     const labels = recommendedLabels(this.name, props.image, props, 'dev-environment');
+    checkMetadata(this.rules, props, labels);
+    checkScheduling(this.rules, props.scheduling);
+    const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
+    checkRelaxationsFitNamespace(this, this.rules, security.name, security.relaxations.map(r => r.relaxation));
     const health = { readiness: HealthCheck.tcpSocket(), startupTimeout: props.startupTimeout ?? Duration.minutes(2) };
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
@@ -247,6 +259,7 @@ export class DevContainer extends Construct {
       progressDeadline: ssh ? defaultProgressDeadline(health, Duration.seconds(0)) : Duration.seconds(600),
       terminationGracePeriod: props.terminationGracePeriod ?? Duration.seconds(30),
       ...security.podProps(props.workspace?.ownerGroup),
+      ...identity.podProps,
     });
 
     const probes = ssh ? buildProbes(health, sshPort) : undefined;
@@ -260,6 +273,7 @@ export class DevContainer extends Construct {
       securityContext: security.containerSecurity(),
     });
     this.container = main.container;
+    addEnvSources(this, this.rules, this.deployment, this.container, props);
     this.configMap = main.configMap;
     const pod = composePod(this, this.deployment, this.rules, props, { main: this.container, instance: this.name });
     this.initContainers = pod.initContainers;
@@ -288,6 +302,8 @@ export class DevContainer extends Construct {
       ]),
       ...(ports.length > 0 ? [] : [{ id: 'polaris:missingNetworkPolicy', reason: 'the box serves no port, so its NetworkPolicy denies all ingress (an empty rule list, which Polaris counts as missing); kubectl attach and exec go through the kubelet' }]),
     ]);
+    applyScheduling(this.deployment, props.scheduling);
+    applyMetadata(this, this.rules, this.deployment, props);
     labelAll(this, labels);
     this.rules.seal();
   }

@@ -16,12 +16,26 @@ import { restrictedPodProps } from '../pod/security';
 import { checkNodePort } from '../pod/service';
 import { planShutdown, ShutdownProps } from '../pod/shutdown';
 import { sidecarStops } from '../pod/sidecars';
+import { addAutoscaler, AutoscalingWorkloadProps, replicaFloor } from '../pod/autoscaling';
+import { addDisruptionBudget, checkDisruptionApplies, DisruptionWorkloadProps } from '../pod/disruption';
+import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
+import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
+import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from '../pod/service-exposure';
+import { addIngress, admitIngressController, checkIngress, IngressWorkloadProps } from '../pod/ingress';
+import { applyScheduling, checkScheduling, checkSpread, SchedulingWorkloadProps, SpreadWorkloadProps, topologySpread } from '../pod/scheduling';
+import { checkEphemeralStorage } from '../pod/referenced-volumes';
+import { withHouseDefaults } from '../pod/house-defaults';
+import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
+import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
 
 /** Props of {@link GracefulWebApp}. */
 export interface GracefulWebAppProps
-  extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps {
+  extends MainContainerProps, HealthProps, ShutdownProps, LifecycleProps, PodCompositionProps, RecommendedLabelsProps, PriorityProps, EgressProps,
+  AutoscalingWorkloadProps, DisruptionWorkloadProps, ExtraPortsProps, EnvSourcesProps,
+  MetadataProps, ServiceExposureProps, IngressWorkloadProps, SchedulingWorkloadProps, SpreadWorkloadProps,
+  ServiceAccountWorkloadProps {
   /**
    * The name of every object (Deployment, Service, ...) and the `app.kubernetes.io/instance` label.
    * A DNS-1123 label (rule CKP801).
@@ -37,6 +51,7 @@ export interface GracefulWebAppProps
   readonly portName?: string;
   /**
    * Number of pods. With 2 or more a PodDisruptionBudget keeps one serving through node drains.
+   * Not with `autoscaling` (rule CKP505).
    * @default 2
    */
   readonly replicas?: number;
@@ -110,8 +125,14 @@ export class GracefulWebApp extends Construct {
   public readonly networkPolicy: kplus.NetworkPolicy;
   /** Present when `config` has keys. */
   public readonly configMap?: kplus.ConfigMap;
-  /** Present when replicas ≥ 2. */
+  /** Present when replicas (or autoscaling.minReplicas) ≥ 2. */
   public readonly podDisruptionBudget?: kplus.k8s.KubePodDisruptionBudget;
+  /** Present with `serviceAccount.create`. */
+  public readonly serviceAccount?: kplus.ServiceAccount;
+  /** Present with `ingress`. */
+  public readonly ingress?: kplus.Ingress;
+  /** Present with `autoscaling`. */
+  public readonly autoscaler?: kplus.HorizontalPodAutoscaler;
   /** The init containers, in run order. */
   public readonly initContainers: kplus.Container[];
   /** The sidecar containers. */
@@ -125,6 +146,7 @@ export class GracefulWebApp extends Construct {
 
   constructor(scope: Construct, id: string, props: GracefulWebAppProps) {
     super(scope, id);
+    props = withHouseDefaults(this, props);
     this.rules = new RuleGuard(this, 'GracefulWebApp', props.suppressions);
     this.name = instanceName(this.rules, id, props.name);
     const replicas = props.replicas ?? 2;
@@ -135,20 +157,31 @@ export class GracefulWebApp extends Construct {
     if (!Number.isInteger(maxSurge) || maxSurge < 1) {
       this.rules.fail({ field: 'maxSurge', value: String(maxSurge), ruleId: 'CKP501', problem: `maxSurge (${maxSurge}) must be at least 1, since maxUnavailable is 0`, fix: 'set maxSurge to 1 or more.' });
     }
+    const floor = replicaFloor(this.rules, props.replicas, props.autoscaling);
+    checkDisruptionApplies(this.rules, floor, props.disruption);
     checkNodePort(this.rules, props.serviceType, props.nodePort);
+    checkExtraPorts(this.rules, { name: props.portName ?? 'http', port: props.port, servicePort: props.servicePort }, props.ports);
     checkWholeSeconds(this.rules, 'readiness', props.readiness);
     if (props.liveness) checkWholeSeconds(this.rules, 'liveness', props.liveness);
 
     const shutdown = planShutdown(props, this.rules, props.port, sidecarStops(props.sidecars));
     this.terminationGracePeriod = shutdown.terminationGracePeriod;
     const labels = recommendedLabels(this.name, props.image, props, 'server');
+    checkMetadata(this.rules, props, labels);
+    checkServiceExposure(this.rules, props.serviceType, props);
+    if (props.ingress) checkIngress(this.rules, props.ingress);
+    checkScheduling(this.rules, props.scheduling);
+    checkEphemeralStorage(this.rules, 'resources', [props.resources.requests, props.resources.limits]);
+    checkSpread(this.rules, props.spread);
     const minReady = props.minReady ?? Duration.seconds(5);
     const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);
+    const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
+    this.serviceAccount = identity.created;
 
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: { name: this.name },
       podMetadata: { labels },
-      replicas,
+      replicas: props.autoscaling ? undefined : replicas,
       strategy: kplus.DeploymentStrategy.rollingUpdate({
         maxSurge: kplus.PercentOrAbsolute.absolute(maxSurge),
         maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
@@ -157,6 +190,7 @@ export class GracefulWebApp extends Construct {
       progressDeadline,
       terminationGracePeriod: shutdown.terminationGracePeriod,
       ...restrictedPodProps(props),
+      ...identity.podProps,
     });
 
     const probes = buildProbes(props, props.port);
@@ -164,13 +198,14 @@ export class GracefulWebApp extends Construct {
     const main = addMainContainer(this, this.deployment, props, {
       name: this.name,
       instance: this.name,
-      ports: [{ number: props.port, name: portName }],
+      ports: [{ number: props.port, name: portName }, ...extraContainerPorts(props.ports)],
       readiness: probes.readiness,
       liveness: probes.liveness,
       startup: probes.startup,
       lifecycle: shutdown.preStop || props.postStart ? { preStop: shutdown.preStop, postStart: props.postStart?.toHandler(props.port) } : undefined,
     });
     this.container = main.container;
+    addEnvSources(this, this.rules, this.deployment, this.container, props);
     this.configMap = main.configMap;
     this.qos = main.qos;
     const pod = composePod(this, this.deployment, this.rules, props, { main: this.container, instance: this.name, appStop: shutdown.appStop });
@@ -178,10 +213,9 @@ export class GracefulWebApp extends Construct {
     this.sidecars = pod.sidecars;
     setRevisionHistoryLimit(this.deployment, props.revisionHistoryLimit ?? 5);
     const selector = this.deployment.matchLabels;
-    // Soft spread: never blocks scheduling; costs nothing at 1 replica and keeps scale-ups apart.
-    setTopologySpread(this.deployment, ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(topologyKey => ({
-      maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector },
-    })));
+    // Soft spread by default: never blocks scheduling; costs nothing at 1 replica and keeps scale-ups apart.
+    setTopologySpread(this.deployment, topologySpread(selector, props.spread));
+    applyScheduling(this.deployment, props.scheduling);
     applyPriorityClass(this.rules, this.deployment, props);
 
     const target = this.resolveTargetPort(props.targetPort ?? props.port, props.port);
@@ -190,20 +224,26 @@ export class GracefulWebApp extends Construct {
       selector: this.deployment,
       type: props.serviceType ?? kplus.ServiceType.CLUSTER_IP,
       ports: [{ name: portName, port: props.servicePort ?? target.number, targetPort: target.number, nodePort: props.nodePort }],
+      loadBalancerSourceRanges: props.loadBalancerSourceRanges,
     });
+    applyServiceExposure(this.service, props);
     if (target.name !== undefined) setServiceTargetPortName(this.service, 0, target.name);
 
-    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number], ingressFrom: props.ingressFrom, egress: props.egress });
+    this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number, ...sharedPolicyPorts(props.ports)], ingressFrom: props.ingressFrom, egress: props.egress });
 
-    if (replicas >= 2) {
-      this.podDisruptionBudget = new kplus.k8s.KubePodDisruptionBudget(this, 'Disruption', {
-        metadata: { name: this.name },
-        spec: { maxUnavailable: kplus.k8s.IntOrString.fromNumber(1), selector: { matchLabels: selector } },
-      });
+    exposeExtraPorts(this.service, this.networkPolicy, props.ports);
+    if (props.ingress) {
+      this.ingress = addIngress(this, this.name, this.service, props.servicePort ?? target.number, props.ingress);
+      admitIngressController(this, this.networkPolicy, target.number, props.ingressFrom, props.ingress);
+    }
+    if (props.autoscaling) this.autoscaler = addAutoscaler(this, this.rules, this.deployment, this.name, props.autoscaling);
+    if (floor >= 2) {
+      this.podDisruptionBudget = addDisruptionBudget(this, this.rules, this.name, selector, floor, props.disruption);
     } else {
       this.rules.suppress('polaris:missingPodDisruptionBudget', 'single replica: a PodDisruptionBudget would block node drains or protect nothing; set replicas >= 2 to get one');
     }
 
+    applyMetadata(this, this.rules, this.deployment, props);
     labelAll(this, labels);
     this.rules.seal();
   }

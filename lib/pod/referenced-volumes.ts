@@ -1,0 +1,45 @@
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { Construct } from 'constructs';
+import { RuleGuard } from '../guard';
+import * as kplus from '../plus';
+import { checkReferenceName } from './prop-checks';
+import type { SharedClaimOptions, SharedSecretOptions } from './volumes';
+
+/** A volume source that names an object made outside these manifests. */
+export type ReferencedSource =
+  | { readonly type: 'secret'; readonly secretName: string; readonly options: SharedSecretOptions }
+  | { readonly type: 'persistentVolumeClaim'; readonly claimName: string; readonly options: SharedClaimOptions };
+
+/**
+ * The cdk8s-plus volume for a Secret or PersistentVolumeClaim named by a {@link SharedVolume},
+ * failing through `guard` (CKP845) on a name no such object can have, or (CKP808) on a file mode outside 0–0777.
+ */
+export function referencedVolume(scope: Construct, guard: RuleGuard, name: string, field: string, source: ReferencedSource): kplus.Volume {
+  if (source.type === 'secret') {
+    checkReferenceName(guard, `${field}.secretName`, 'Secret', source.secretName);
+    const mode = source.options.defaultMode;
+    if (mode !== undefined && (!Number.isInteger(mode) || mode < 0 || mode > 0o777)) {
+      guard.fail({ field: `${field}.defaultMode`, value: String(mode), ruleId: 'CKP808', problem: `defaultMode ${mode} is not a file mode from 0 to 0o777`, fix: 'use an octal mode such as 0o400.' });
+    }
+    const secret = kplus.Secret.fromSecretName(scope, `Secret-${name}`, source.secretName);
+    return kplus.Volume.fromSecret(scope, `Volume-${name}`, secret, { name, optional: source.options.optional, defaultMode: mode });
+  }
+  checkReferenceName(guard, `${field}.claimName`, 'PersistentVolumeClaim', source.claimName);
+  const claim = kplus.PersistentVolumeClaim.fromClaimName(scope, `Claim-${name}`, source.claimName);
+  return kplus.Volume.fromPersistentVolumeClaim(scope, `Volume-${name}`, claim, { name, readOnly: source.options.readOnly });
+}
+
+/**
+ * Fails through `guard` (CKP510) unless the ephemeral-storage amounts are whole GiB above zero:
+ * cdk8s-plus-27 writes ephemeral-storage in Gi and cannot render a fraction.
+ */
+export function checkEphemeralStorage(guard: RuleGuard, field: string, amounts: readonly ({ ephemeralStorage?: Size } | undefined)[]): void {
+  for (const a of amounts) {
+    const size = a?.ephemeralStorage;
+    if (size === undefined) continue;
+    const gib = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+    if (!(gib > 0) || !Number.isInteger(gib)) {
+      guard.fail({ field: `${field}.ephemeralStorage`, value: size.asString(), ruleId: 'CKP510', problem: `ephemeralStorage (${size.asString()}) must be a whole number of GiB above 0 (cdk8s-plus-27 writes it in Gi)`, fix: 'use e.g. Size.gibibytes(1).' });
+    }
+  }
+}

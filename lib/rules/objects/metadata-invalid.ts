@@ -1,0 +1,55 @@
+import { podSpecOf } from '../k8s';
+import { Rule, Violation } from '../types';
+import { DNS1123_SUBDOMAIN } from './names';
+
+const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Why `key` is not a label or annotation key (`[prefix/]name`), or undefined. */
+export function metadataKeyProblem(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return 'has more than one \'/\'';
+  const name = parts[parts.length - 1];
+  if (parts.length === 2 && (parts[0].length === 0 || parts[0].length > 253 || !DNS1123_SUBDOMAIN.test(parts[0]))) return `has prefix '${parts[0]}', which is not a DNS-1123 subdomain`;
+  if (name.length === 0 || name.length > 63) return `has a name part of ${name.length} characters (1 to 63)`;
+  if (!NAME.test(name)) return 'has a name part that is not letters, digits, \'-\', \'_\' and \'.\' starting and ending with a letter or digit';
+  return undefined;
+}
+
+/** Why `value` is not a label value, or undefined. */
+export function labelValueProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'is not a string';
+  if (value.length === 0) return undefined;
+  if (value.length > 63) return `is ${value.length} characters long (at most 63)`;
+  if (!NAME.test(value)) return 'must be letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit';
+  return undefined;
+}
+
+function checkMeta(meta: any, path: string): Violation[] {
+  const out: Violation[] = [];
+  for (const [k, v] of Object.entries(meta?.labels ?? {})) {
+    const problem = metadataKeyProblem(k) ?? (labelValueProblem(v) ? `has value ${JSON.stringify(v)}, which ${labelValueProblem(v)}` : undefined);
+    if (problem) out.push({ field: `${path}.labels[${JSON.stringify(k)}]`, value: v, message: `label ${JSON.stringify(k)} ${problem}` });
+  }
+  for (const [k, v] of Object.entries(meta?.annotations ?? {})) {
+    const problem = metadataKeyProblem(k) ?? (typeof v !== 'string' ? 'has a value that is not a string' : undefined);
+    if (problem) out.push({ field: `${path}.annotations[${JSON.stringify(k)}]`, value: v, message: `annotation ${JSON.stringify(k)} ${problem}` });
+  }
+  return out;
+}
+
+export const metadataInvalid: Rule = {
+  id: 'CKP840',
+  name: 'metadata-invalid',
+  level: 'error',
+  summary: 'Label and annotation keys are qualified names (`[prefix/]name`); label values are at most 63 characters of letters, digits, `-`, `_`, `.`.',
+  why: 'The API server rejects the whole object for one bad label or annotation, and YAML turns unquoted `true` or `1.10` into '
+    + 'values that are not strings at all.',
+  fix: 'Use keys like \'team\' or \'example.com/team\', short label values, and put free text in annotations (quoted).',
+  kinds: ['*'],
+  check(obj) {
+    const out = checkMeta(obj.metadata, 'metadata');
+    const pod = podSpecOf(obj);
+    if (pod && obj.kind !== 'Pod') out.push(...checkMeta(pod.metadata, pod.path.replace(/\.spec$/, '.metadata')));
+    return out;
+  },
+};
