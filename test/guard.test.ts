@@ -65,7 +65,8 @@ describe('RuleGuard', () => {
 
 describe('evaluate', () => {
   test('counts (object, applicable rule) pairs and failed pairs', () => {
-    const bad = deployment({ containers: [container({ image: 'nginx:latest' })] });
+    // Named apart from the good one: two Deployments 'web' would also break CKP823 (object-duplicate).
+    const bad = deployment({ containers: [container({ image: 'nginx:latest' })] }, {}, { name: 'bad' });
     const ev = evaluate([deployment(), bad, { kind: 'ConfigMap', metadata: { name: 'c', labels: LABELS }, data: {} }], { rules: RULES });
     const applicable = (kind: string) => RULES.filter(r => r.kinds.includes(kind) || r.kinds.includes('*')).length;
     // The QoS (CKP403) and sidecar-stop (CKP303) rules need pod annotations the fixture lacks.
@@ -75,7 +76,8 @@ describe('evaluate', () => {
   });
 
   test('skip', () => {
-    const bad = deployment({ containers: [container({ image: 'nginx:latest' })] });
+    // Named apart from the good one: two Deployments 'web' would also break CKP823 (object-duplicate).
+    const bad = deployment({ containers: [container({ image: 'nginx:latest' })] }, {}, { name: 'bad' });
     expect(evaluate([bad], { rules: RULES, skip: ['CKP101'] }).findings).toEqual([]);
   });
 

@@ -1,0 +1,159 @@
+import { ApiObject, Chart, Cron, Size } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { formatProblem } from '../errors';
+import * as kplus from '../plus';
+import { DevSecurity } from '../pod/dev-security';
+import { Foreground } from '../pod/entrypoint';
+import { objectIdentity } from '../rules/objects/object-duplicate';
+import { apiObjectJson } from '../synth';
+import { PropChecker } from './checker';
+import { checkComposition, checkDurations, checkHealthCheck, checkMainContainer, checkNetwork, checkPortRef, checkPostStart, checkPreStop } from './pod-props';
+
+/**
+ * One call per construct, first thing in its constructor: every prop checked for type, range and
+ * form before anything is built (lib/validation/checker.ts says how), and a synth-time check that the
+ * construct's objects do not collide with another construct's in the same chart (CKP823).
+ */
+
+function start(scope: Construct, constructType: string, props: unknown): { c: PropChecker; p: Record<string, any> } {
+  const p = new PropChecker(scope, constructType).props(props as Record<string, any>);
+  const c = new PropChecker(scope, constructType, Array.isArray(p.suppressions) ? p.suppressions : []);
+  checkUniqueObjects(scope, constructType);
+  return { c, p };
+}
+
+/** GracefulWebAppProps. */
+export function validateGracefulWebAppProps(scope: Construct, props: unknown): void {
+  const { c, p } = start(scope, 'GracefulWebApp', props);
+  checkMainContainer(c, p, { restricted: true, resourcesRequired: true });
+  c.port('port', p.port, 'CKP827', { required: true });
+  c.portName('portName', p.portName);
+  checkHealthCheck(c, 'readiness', p.readiness, { required: true });
+  checkHealthCheck(c, 'liveness', p.liveness);
+  checkDurations(c, p, {
+    startupTimeout: { ruleId: 'CKP204', min: 1 }, minReady: {}, progressDeadline: { ruleId: 'CKP502', min: 1 },
+    preStopDelay: { ruleId: 'CKP301' }, drainTimeout: { ruleId: 'CKP301' }, terminationGracePeriod: { ruleId: 'CKP301' },
+  });
+  c.count('replicas', p.replicas, 'CKP503');
+  c.count('maxSurge', p.maxSurge, 'CKP501');
+  c.int('revisionHistoryLimit', p.revisionHistoryLimit, 'CKP828');
+  checkPreStop(c, 'preStop', p.preStop);
+  checkPostStart(c, 'postStart', p.postStart);
+  checkNetwork(c, p);
+  c.port('servicePort', p.servicePort);
+  checkPortRef(c, 'targetPort', p.targetPort);
+  if (p.nodePort !== undefined && typeof p.nodePort !== 'number') c.fail('nodePort', p.nodePort, 'CKP803', `nodePort is ${typeof p.nodePort}, not a number`, 'give nodePort as a number from 30000 to 32767.');
+  checkComposition(c, p, { sidecars: true });
+}
+
+/** DevContainerProps. */
+export function validateDevContainerProps(scope: Construct, props: unknown): void {
+  const { c, p } = start(scope, 'DevContainer', props);
+  const security = c.instance('security', p.security, DevSecurity, 'CKP830', { required: true, example: 'DevSecurity.restricted() or DevSecurity.sshdAsRoot()' })!;
+  const runAs = security['runAs'] as Record<string, unknown>;
+  if (security.isRestricted) {
+    c.id('security runAsUser', runAs.runAsUser, { nonRoot: true });
+    c.id('security runAsGroup', runAs.runAsGroup);
+  }
+  c.strings('security addCapabilities', security['addCapabilities'], 'CKP830');
+  checkMainContainer(c, p, { restricted: false, resourcesRequired: false });
+  c.each('startup', p.startup, (s, f) => c.string(f, s, 'CKP905', { required: true, nonEmpty: true }));
+  const fg = c.instance('foreground', p.foreground, Foreground, 'CKP830', { example: 'Foreground.sshd()' });
+  if (fg && fg['kind'].type === 'argv') c.strings('foreground', fg['kind'].argv, 'CKP902');
+  c.string('shell', p.shell, 'CKP905', { nonEmpty: true });
+  const interactive = c.boolean('interactive', p.interactive) ?? false;
+  const ssh = c.boolean('ssh', p.ssh) ?? !interactive;
+  const sshPort = c.port('sshPort', p.sshPort) ?? 22;
+  const numbers = new Set<number>();
+  const names = new Set<string>();
+  c.each('ports', p.ports, (x, f) => {
+    c.object(f, x, 'CKP830', { required: true });
+    const n = c.port(`${f}.number`, x.number, 'CKP827', { required: true })!;
+    const name = c.portName(`${f}.name`, x.name, 'CKP821', { required: true })!;
+    if (numbers.has(n)) c.fail(`${f}.number`, n, 'CKP806', `${f}.number: port ${n} is declared twice`, 'declare each port once.');
+    if (names.has(name)) c.fail(`${f}.name`, name, 'CKP821', `${f}.name: port name '${name}' is used twice`, 'give each port its own name.');
+    numbers.add(n);
+    names.add(name);
+    if (x.nodePort !== undefined && typeof x.nodePort !== 'number') c.fail(`${f}.nodePort`, x.nodePort, 'CKP803', `${f}.nodePort is not a number`, 'give nodePort as a number from 30000 to 32767.');
+  });
+  if (ssh && security.isRestricted && sshPort < 1024) {
+    c.fail('sshPort', sshPort, 'CKP906', `sshd on port ${sshPort} under DevSecurity.restricted(): a non-root process without capabilities cannot bind a port below 1024, so sshd exits`, 'use DevSecurity.sshdAsRoot(), or set sshPort (and its entry in ports) to 2222 or another port from 1024.');
+  }
+  const ws = c.object('workspace', p.workspace, 'CKP903');
+  if (ws) {
+    c.instance('workspace.size', ws.size, Size, 'CKP903', { required: true, example: 'Size.gibibytes(20)' });
+    c.mountPath('workspace.mountPath', ws.mountPath);
+    c.dnsSubdomain('workspace.storageClassName', ws.storageClassName);
+    c.oneOf('workspace.accessMode', ws.accessMode, Object.values(kplus.PersistentVolumeAccessMode), 'CKP830');
+    c.id('workspace.ownerGroup', ws.ownerGroup);
+  }
+  c.string('lang', p.lang, 'CKP830', { nonEmpty: true });
+  c.string('timezone', p.timezone, 'CKP830', { nonEmpty: true });
+  checkDurations(c, p, { startupTimeout: { ruleId: 'CKP204', min: 1 }, terminationGracePeriod: { ruleId: 'CKP828' } });
+  checkNetwork(c, p);
+  checkComposition(c, p, { sidecars: true });
+}
+
+/** JobBoundsProps and the rest of BatchWorkloadProps. */
+function checkBatch(c: PropChecker, p: Record<string, any>): void {
+  checkMainContainer(c, p, { restricted: true, resourcesRequired: true });
+  c.duration('activeDeadline', p.activeDeadline, 'CKP601');
+  c.duration('expectedRuntime', p.expectedRuntime, 'CKP612');
+  c.count('backoffLimit', p.backoffLimit, 'CKP610');
+  c.count('completions', p.completions, 'CKP610');
+  c.count('parallelism', p.parallelism, 'CKP610');
+  c.oneOf('restartPolicy', p.restartPolicy, Object.values(kplus.RestartPolicy), 'CKP608');
+  c.each('nonRetryableExitCodes', p.nonRetryableExitCodes, (x, f) => c.count(f, x ?? null, 'CKP609'), { ruleId: 'CKP609' });
+  c.boolean('ignoreDisruptions', p.ignoreDisruptions, 'CKP609');
+  c.each('egress', p.egress, (x, f) => c.object(f, x, 'CKP830', { required: true }));
+  checkComposition(c, p, { sidecars: false });
+}
+
+/** BoundedJobProps. */
+export function validateBoundedJobProps(scope: Construct, props: unknown): void {
+  const { c, p } = start(scope, 'BoundedJob', props);
+  checkBatch(c, p);
+  c.duration('ttlAfterFinished', p.ttlAfterFinished, 'CKP603');
+}
+
+/** BoundedCronJobProps. */
+export function validateBoundedCronJobProps(scope: Construct, props: unknown): void {
+  const { c, p } = start(scope, 'BoundedCronJob', props);
+  if (!(p.schedule instanceof Cron)) c.string('schedule', p.schedule, 'CKP605', { required: true });
+  c.string('timeZone', p.timeZone, 'CKP606');
+  c.oneOf('concurrencyPolicy', p.concurrencyPolicy, Object.values(kplus.ConcurrencyPolicy), 'CKP604');
+  c.duration('startingDeadline', p.startingDeadline, 'CKP613');
+  c.count('successfulJobsRetained', p.successfulJobsRetained, 'CKP610');
+  c.count('failedJobsRetained', p.failedJobsRetained, 'CKP610');
+  c.boolean('suspend', p.suspend);
+  checkBatch(c, p);
+}
+
+/**
+ * At synth: fails (CKP823) when an object of this construct has the identity (group, kind, namespace,
+ * name) of an object elsewhere in the same chart, e.g. two constructs given the same `name`.
+ */
+function checkUniqueObjects(scope: Construct, constructType: string): void {
+  scope.node.addValidation({
+    validate: () => {
+      const chart = Chart.of(scope);
+      const mine = new Set<IConstruct>(scope.node.findAll());
+      const others = new Map<string, string>();
+      for (const o of chart.node.findAll()) {
+        if (ApiObject.isApiObject(o) && !mine.has(o)) others.set(objectIdentity(apiObjectJson(o), chart.namespace), o.node.path);
+      }
+      const errors: string[] = [];
+      for (const o of mine) {
+        if (!ApiObject.isApiObject(o)) continue;
+        const other = others.get(objectIdentity(apiObjectJson(o), chart.namespace));
+        if (other === undefined) continue;
+        errors.push(formatProblem({
+          construct: constructType, path: scope.node.path, field: 'name', value: o.name, ruleId: 'CKP823',
+          problem: `${o.kind} '${o.name}' is also written by '${other}': the API server keeps one object per kind, namespace and name, so one silently replaces the other (at name)`,
+          fix: 'give each construct its own name (the `name` prop or the construct id).',
+        }));
+      }
+      return errors;
+    },
+  });
+}
