@@ -63,7 +63,7 @@ export class PropChecker {
   /** A plain object (not null, not an array). */
   public object(field: string, v: unknown, ruleId: string, opts: { required?: boolean } = {}): Record<string, any> | undefined {
     if (this.absent(field, v, ruleId, opts.required, 'an object')) return undefined;
-    if (typeof v !== 'object' || Array.isArray(v)) this.fail(field, v, ruleId, `${field} is ${show(v)}, not an object`, `give ${field} as an object, as documented.`);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(field, v, ruleId, `${field} is ${show(v)}, not an object`, `give ${field} as an object, as documented.`);
     return v as Record<string, any>;
   }
 
@@ -163,7 +163,7 @@ export class PropChecker {
     const min = opts.min ?? 0;
     const max = opts.max ?? INT32_MAX;
     if (!Number.isFinite(ms) || ms % 1000 !== 0) {
-      this.fail(field, `${ms}ms`, ruleId, `${field} (${ms}ms) is not a whole number of seconds, which the field counts`, `use whole seconds, e.g. Duration.seconds(${Number.isFinite(ms) ? Math.max(min, Math.round(ms / 1000)) : min}).`);
+      this.fail(field, `${ms}ms`, ruleId, `${field} (${ms}ms) is not a whole number of seconds, which the field counts`, `use whole seconds, e.g. Duration.seconds(${Number.isFinite(ms) ? Math.max(min, Math.round(ms / 1000)) : Math.max(min, 1)}).`);
     }
     const s = ms / 1000;
     if (s < min || s > max) this.fail(field, `${s}s`, ruleId, `${field} (${s}s) is outside ${min}s–${max}s`, `use a duration from ${min}s to ${max}s.`);

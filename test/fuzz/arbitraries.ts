@@ -65,9 +65,21 @@ const badCpu = fc.constantFrom<unknown>(kplus.Cpu.millis(-1), kplus.Cpu.millis(N
 const badMemory = fc.constantFrom<unknown>(Size.mebibytes(NaN), Size.kibibytes(0.5), 256, '256Mi', null);
 
 function resources(mode: Mode, guaranteedOnly = false) {
-  const requests = fc.record({ cpu: prop(mode, cpu, badCpu, { required: true }), memory: prop(mode, memory, badMemory, { required: true }) });
-  const limits = guaranteedOnly ? fc.constant(undefined) : fc.option(fc.record({ cpu: prop(mode, cpu, badCpu, { omit: 1 }), memory: prop(mode, memory, badMemory, { required: true }) }), { nil: undefined });
-  return prop(mode, fc.record({ requests, limits }, { requiredKeys: ['requests'] }), fc.oneof(wrongType, fc.constant({ limits: {} })), { required: true });
+  // Valid: limits at or above the requests (or none: Guaranteed).
+  const valid = fc.tuple(int(1, 4000), int(1, 8192), fc.option(fc.tuple(fc.option(int(0, 2000), { nil: undefined }), int(0, 4096)), { nil: undefined }))
+    .map(([c, m, l]) => ({
+      requests: { cpu: kplus.Cpu.millis(c), memory: Size.mebibytes(m) },
+      ...(l && !guaranteedOnly ? { limits: { cpu: l[0] === undefined ? undefined : kplus.Cpu.millis(c + l[0]), memory: Size.mebibytes(m + l[1]) } } : {}),
+    }));
+  const requests = fc.record({ cpu: prop('mixed', cpu, badCpu, { required: true }), memory: prop('mixed', memory, badMemory, { required: true }) });
+  const limits = guaranteedOnly ? fc.constant(undefined) : fc.option(fc.record({ cpu: prop('mixed', cpu, badCpu, { omit: 1 }), memory: prop('mixed', memory, badMemory, { required: true }) }), { nil: undefined });
+  const bad = fc.oneof(fc.record({ requests, limits }, { requiredKeys: ['requests'] }), wrongType, fc.constant({ limits: {} }));
+  return prop(mode, valid, bad, { required: true });
+}
+
+/** In valid mode, containers named apart (the pools repeat names). */
+function containers(mode: Mode, item: fc.Arbitrary<any>, maxLength: number) {
+  return fc.array(item, { maxLength }).map(list => (mode === 'valid' ? list.map((s, i) => ({ ...s, name: `${s.name}-${i}` })) : list));
 }
 
 function timing(mode: Mode) {
@@ -195,7 +207,7 @@ function common(mode: Mode, opts: { guaranteedOnly?: boolean } = {}) {
     component: prop(mode, labelValue, badLabelValue),
     partOf: prop(mode, labelValue, badLabelValue),
     priorityClassName: prop(mode, fc.constantFrom('high-priority', 'batch.low'), fc.constantFrom<unknown>('High_Priority', 'a'.repeat(254), '', 5)),
-    initContainers: prop(mode, fc.array(container(mode, ['init-a', 'init-b', 'prepare'], false), { maxLength: 2 }), wrongType),
+    initContainers: prop(mode, containers(mode, container(mode, ['init-a', 'init-b', 'prepare'], false), 2), wrongType),
     mounts: mounts(mode, '/srv'),
   };
 }
@@ -241,7 +253,7 @@ export function webAppProps(mode: Mode): fc.Arbitrary<Record<string, unknown>> {
     args: argv(mode),
     command: argv(mode),
     qos: prop(mode, fc.constant(undefined), fc.constantFrom<unknown>('Gold', QosClass.BURSTABLE)),
-    sidecars: prop(mode, fc.array(container(mode, ['proxy', 'logs'], true), { maxLength: 2 }), wrongType),
+    sidecars: prop(mode, containers(mode, container(mode, ['proxy', 'logs'], true), 2), wrongType),
   }).map(p => fixWebApp(fixQos(p)));
 }
 
@@ -282,7 +294,7 @@ export function devContainerProps(mode: Mode): fc.Arbitrary<Record<string, unkno
     serviceType: prop(mode, serviceTypes, badServiceType),
     ingressFrom: peers(mode),
     egress: egress(mode),
-    sidecars: prop(mode, fc.array(container(mode, ['helper'], true), { maxLength: 1 }), wrongType),
+    sidecars: prop(mode, containers(mode, container(mode, ['helper'], true), 1), wrongType),
   }).map(fixDev);
 }
 

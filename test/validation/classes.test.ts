@@ -40,6 +40,7 @@ describe('each class of bad input is refused with its rule id, naming the field'
     // Numbers out of range or not integers
     ['container port 70000', devWith({ ports: [{ number: 70000, name: 'ssh' }] }), 'CKP827', 'ports[0].number'],
     ['UID past int32', webWith({ runAsUser: 2147483648 }), 'CKP721', 'runAsUser'],
+    ['backoffLimit at int32 max (the retry arithmetic once ran out of memory)', jobWith({ backoffLimit: 2147483647, expectedRuntime: Duration.seconds(10) }), 'CKP612', 'activeDeadline'],
     ['revisionHistoryLimit 1.5', webWith({ revisionHistoryLimit: 1.5 }), 'CKP828', 'revisionHistoryLimit'],
     ['negative cpu', webWith({ resources: { requests: { cpu: kplus.Cpu.millis(-1), memory: Size.mebibytes(64) } } }), 'CKP829', 'resources.requests.cpu'],
     // Names the API server refuses

@@ -11,7 +11,8 @@ export function programProblem(command: unknown): string | undefined {
   if (shell && command[1] === '-c') {
     const script = command[2];
     if (typeof script !== 'string' || script.trim() === '') return `runs ${command[0]} -c with an empty script`;
-    if (!parseScript(script)) return `runs a ${command[0]} -c script that does not parse: ${JSON.stringify(script)}`;
+    // Our parser is lenient about a leading operator; every POSIX shell rejects it (`sh -c '; sleep 5'`).
+    if (/^\s*(;|&|\|)/.test(script) || !parseScript(script)) return `runs a ${command[0]} -c script that does not parse: ${JSON.stringify(script)}`;
   }
   return undefined;
 }
