@@ -6,6 +6,7 @@ import { DevSecurity } from '../pod/dev-security';
 import { Foreground } from '../pod/entrypoint';
 import { objectIdentity } from '../rules/objects/object-duplicate';
 import { apiObjectJson } from '../synth';
+import { programProblem } from '../rules/probes/handler-command-empty';
 import { PropChecker } from './checker';
 import { checkComposition, checkDurations, checkHealthCheck, checkMainContainer, checkNetwork, checkPortRef, checkPostStart, checkPreStop } from './pod-props';
 
@@ -56,8 +57,16 @@ export function validateDevContainerProps(scope: Construct, props: unknown): voi
     c.id('security runAsGroup', runAs.runAsGroup);
   }
   c.strings('security addCapabilities', security['addCapabilities'], 'CKP830');
-  checkMainContainer(c, p, { restricted: false, resourcesRequired: false });
-  c.each('startup', p.startup, (s, f) => c.string(f, s, 'CKP905', { required: true, nonEmpty: true }));
+  const owners = checkMainContainer(c, p, { restricted: false, resourcesRequired: false });
+  for (const [prop, name] of [['lang', 'LANG'], ['timezone', 'TZ']]) {
+    const owner = owners.get(name);
+    if (p[prop] !== undefined && owner) c.fail(prop, p[prop], 'CKP904', `${prop} sets ${name}, which ${owner} also sets: one would silently replace the other`, `set ${name} in one place: the ${prop} prop or config.`);
+  }
+  c.each('startup', p.startup, (s, f) => {
+    c.string(f, s, 'CKP905', { required: true, nonEmpty: true });
+    const problem = programProblem(['sh', '-c', s]);
+    if (problem) c.fail(f, s, 'CKP905', `${f} ${problem.replace(/^runs a sh -c script/, 'is a script')}`, 'write the step as a command line that sh accepts.');
+  });
   const fg = c.instance('foreground', p.foreground, Foreground, 'CKP830', { example: 'Foreground.sshd()' });
   if (fg && fg['kind'].type === 'argv') c.strings('foreground', fg['kind'].argv, 'CKP902');
   c.string('shell', p.shell, 'CKP905', { nonEmpty: true });

@@ -140,8 +140,11 @@ function checkConfig(c: PropChecker, v: unknown): Map<string, string> {
   return names;
 }
 
-/** The main container's props (MainContainerProps); `restricted` when the pod runs as non-root. */
-export function checkMainContainer(c: PropChecker, p: Record<string, any>, opts: { restricted: boolean; resourcesRequired: boolean }): void {
+/**
+ * The main container's props (MainContainerProps); `restricted` when the pod runs as non-root.
+ * @returns the env var names that config and the Downward API set, each with its source
+ */
+export function checkMainContainer(c: PropChecker, p: Record<string, any>, opts: { restricted: boolean; resourcesRequired: boolean }): Map<string, string> {
   c.image('image', p.image);
   c.oneOf('imagePullPolicy', p.imagePullPolicy, Object.values(kplus.ImagePullPolicy), 'CKP830');
   c.each('imagePullSecrets', p.imagePullSecrets, (s, f) => c.dnsSubdomain(f, s, 'CKP826', { required: true }));
@@ -172,6 +175,7 @@ export function checkMainContainer(c: PropChecker, p: Record<string, any>, opts:
   c.labelValue('component', p.component);
   c.labelValue('partOf', p.partOf);
   c.dnsSubdomain('priorityClassName', p.priorityClassName);
+  return owners;
 }
 
 function checkMounts(c: PropChecker, field: string, v: unknown): void {

@@ -54,6 +54,7 @@ describe('each class of bad input is refused with its rule id, naming the field'
     ['exec probe []', webWith({ readiness: HealthCheck.exec([]) }), 'CKP208', 'readiness command'],
     ['PreStop.exec([])', webWith({ preStop: PreStop.exec([]) }), 'CKP208', 'preStop command'],
     ['empty startup step', devWith({ startup: [''] }), 'CKP905', 'startup[0]'],
+    ['startup step that does not parse', devWith({ startup: ['echo "unterminated'] }), 'CKP905', 'startup[0]'],
     ['command with an empty program', jobWith({ command: [''] }), 'CKP905', 'command'],
     ['unparseable sh -c script', jobWith({ command: ['sh', '-c', 'if then'] }), 'CKP905', 'command'],
     // References that point nowhere
@@ -67,6 +68,7 @@ describe('each class of bad input is refused with its rule id, naming the field'
     ['secret-like literal env', webWith({ env: { DB_PASSWORD: 'hunter2' } }), 'CKP723', 'spec.template.spec.containers[0].env[0]'],
     // Settings silently dropped or overridden
     ['env vs config log level', webWith({ env: { LOG_LEVEL: 'info' }, config: { logLevel: 'debug' } }), 'CKP904', 'env["LOG_LEVEL"]'],
+    ['lang vs config', devWith({ lang: 'C.UTF-8', config: { data: { LANG: 'en_US.UTF-8' } } }), 'CKP904', 'lang'],
     ['env vs Downward API', webWith({ env: { POD_NAME: 'x' } }), 'CKP904', 'env["POD_NAME"]'],
     ['two constructs of one name', c => { new GracefulWebApp(c, 'a', { ...web, name: 'web' }); new GracefulWebApp(c, 'b', { ...web, name: 'web' }); }, 'CKP823', 'name'],
     // Wrong JavaScript types
