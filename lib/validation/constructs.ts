@@ -8,7 +8,7 @@ import { objectIdentity } from '../rules/objects/object-duplicate';
 import { apiObjectJson } from '../synth';
 import { programProblem } from '../rules/probes/handler-command-empty';
 import { PropChecker } from './checker';
-import { checkComposition, checkDurations, checkHealthCheck, checkMainContainer, checkNetwork, checkPortRef, checkPostStart, checkPreStop } from './pod-props';
+import { checkComposition, checkDurations, checkEgress, checkHealthCheck, checkMainContainer, checkNetwork, checkPortRef, checkPostStart, checkPreStop } from './pod-props';
 
 /**
  * One call per construct, first thing in its constructor: every prop checked for type, range and
@@ -114,7 +114,7 @@ function checkBatch(c: PropChecker, p: Record<string, any>): void {
   c.oneOf('restartPolicy', p.restartPolicy, Object.values(kplus.RestartPolicy), 'CKP608');
   c.each('nonRetryableExitCodes', p.nonRetryableExitCodes, (x, f) => c.count(f, x ?? null, 'CKP609'), { ruleId: 'CKP609' });
   c.boolean('ignoreDisruptions', p.ignoreDisruptions, 'CKP609');
-  c.each('egress', p.egress, (x, f) => c.object(f, x, 'CKP830', { required: true }));
+  checkEgress(c, p.egress);
   checkComposition(c, p, { sidecars: false });
 }
 

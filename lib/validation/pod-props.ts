@@ -242,10 +242,24 @@ export function checkNetwork(c: PropChecker, p: Record<string, any>): void {
   if (type === kplus.ServiceType.EXTERNAL_NAME) {
     c.fail('serviceType', type, 'CKP830', 'serviceType ExternalName makes a DNS alias to a name outside the cluster, not a Service in front of these pods', 'use ClusterIP (the default), NodePort or LoadBalancer; create an ExternalName Service separately.');
   }
-  c.each('ingressFrom', p.ingressFrom, (x, f) => c.object(f, x, 'CKP830', { required: true }));
-  c.each('egress', p.egress, (x, f) => {
+  c.each('ingressFrom', p.ingressFrom, (x, f) => checkPeer(c, f, x));
+  checkEgress(c, p.egress);
+}
+
+/** A NetworkPolicy peer: a cdk8s-plus `INetworkPolicyPeer` (Pods.select, NetworkPolicyIpBlock.ipv4, a workload). */
+function checkPeer(c: PropChecker, field: string, v: unknown): void {
+  const o = c.object(field, v, 'CKP830', { required: true })!;
+  if (typeof o.toNetworkPolicyPeerConfig !== 'function') {
+    c.fail(field, v, 'CKP830', `${field} is not a NetworkPolicy peer`, 'use kplus.Pods.select(...), kplus.Namespaces.select(...), kplus.NetworkPolicyIpBlock.ipv4(...) or a workload.');
+  }
+}
+
+/** `egress`: rules of a peer and optional `kplus.NetworkPolicyPort`s. */
+export function checkEgress(c: PropChecker, v: unknown): void {
+  c.each('egress', v, (x, f) => {
     c.object(f, x, 'CKP830', { required: true });
-    c.object(`${f}.peer`, x.peer, 'CKP830', { required: true });
+    checkPeer(c, `${f}.peer`, x.peer);
+    c.each(`${f}.ports`, x.ports, (port, pf) => c.instance(pf, port, kplus.NetworkPolicyPort, 'CKP830', { required: true, example: 'kplus.NetworkPolicyPort.tcp(5432)' }));
   });
 }
 

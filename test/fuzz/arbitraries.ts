@@ -185,10 +185,11 @@ function peers(mode: Mode) {
   return prop(mode, fc.constantFrom(
     new Scoped('[pods app=front]', s => [kplus.Pods.select(s, 'FromFront', { labels: { app: 'front' } })]),
     new Scoped('[]', () => []),
-  ), fc.oneof(wrongType, fc.constant(new Scoped('[null]', () => [null]))));
+  ), fc.oneof(wrongType, fc.constantFrom(new Scoped('[null]', () => [null]), new Scoped('[{}]', () => [{}]))));
 }
 
-const egress = (mode: Mode) => prop(mode, fc.constant(new Scoped('[db:5432]', s => [{ peer: kplus.Pods.select(s, 'Db', { labels: { app: 'db' } }), ports: [kplus.NetworkPolicyPort.tcp(5432)] }])), wrongType);
+const egress = (mode: Mode) => prop(mode, fc.constant(new Scoped('[db:5432]', s => [{ peer: kplus.Pods.select(s, 'Db', { labels: { app: 'db' } }), ports: [kplus.NetworkPolicyPort.tcp(5432)] }])),
+  fc.oneof(wrongType, fc.constantFrom(new Scoped('[{ peer: {} }]', () => [{ peer: {} }]), new Scoped('[db:5432 as a number]', s => [{ peer: kplus.Pods.select(s, 'Db', { labels: { app: 'db' } }), ports: [5432] }]))));
 
 /** Props every construct with a main container takes. */
 function common(mode: Mode, opts: { guaranteedOnly?: boolean } = {}) {

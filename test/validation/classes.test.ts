@@ -78,6 +78,8 @@ describe('each class of bad input is refused with its rule id, naming the field'
     ['sidecars a string', webWith({ sidecars: 'proxy' }), 'CKP830', 'sidecars'],
     ['resources undefined', jobWith({ resources: undefined }), 'CKP401', 'resources'],
     ['schedule null', cronWith({ schedule: null }), 'CKP605', 'schedule'],
+    ['a peer that is not a NetworkPolicy peer', webWith({ ingressFrom: [{}] }), 'CKP830', 'ingressFrom[0]'],
+    ['an egress port that is a number', c => new BoundedJob(c, 'job', { ...job, egress: [{ peer: kplus.Pods.all(c, 'all'), ports: [5432 as any] }] }), 'CKP830', 'egress[0].ports[0]'],
     ['image a number', webWith({ image: 42 }), 'CKP101', 'image'],
     // cdk8s/cdk8s-plus errors forestalled
     ['ExternalName service', webWith({ serviceType: kplus.ServiceType.EXTERNAL_NAME }), 'CKP830', 'serviceType'],
