@@ -101,13 +101,18 @@ export function validateDevContainerProps(scope: Construct, props: unknown): voi
   checkDurations(c, p, { startupTimeout: { ruleId: 'CKP204', min: 1 }, terminationGracePeriod: { ruleId: 'CKP828' } });
   checkNetwork(c, p);
   checkComposition(c, p, { sidecars: true });
+  if (ws) {
+    // The claim's volume is added after the pod composition, which cannot see it coming.
+    const mounts = [p.mounts, ...[...(p.initContainers ?? []), ...(p.sidecars ?? [])].map((s: any) => s.mounts)].flatMap(m => m ?? []);
+    if (mounts.some((m: any) => m.volume.name === 'workspace')) c.fail('mounts', 'workspace', 'CKP808', 'mounts: a shared volume is named \'workspace\', the name of the workspace claim\'s volume', 'rename the shared volume.');
+  }
 }
 
 /** JobBoundsProps and the rest of BatchWorkloadProps. */
 function checkBatch(c: PropChecker, p: Record<string, any>): void {
   checkMainContainer(c, p, { restricted: true, resourcesRequired: true });
   c.duration('activeDeadline', p.activeDeadline, 'CKP601');
-  c.duration('expectedRuntime', p.expectedRuntime, 'CKP612');
+  c.duration('expectedRuntime', p.expectedRuntime, 'CKP612', { min: 1 });
   c.count('backoffLimit', p.backoffLimit, 'CKP610');
   c.count('completions', p.completions, 'CKP610');
   c.count('parallelism', p.parallelism, 'CKP610');

@@ -1,7 +1,7 @@
 import { Duration, Size, Testing } from 'cdk8s';
 import {
   BoundedCronJob, BoundedJob, DevContainer, DevContainerProps, DevSecurity, GracefulWebApp, GracefulWebAppProps, HealthCheck, kplus,
-  PatternError, PostStart, PreStop, QosClass,
+  PatternError, PostStart, PreStop, QosClass, SharedVolume,
 } from '../../lib';
 import { chart } from '../util';
 
@@ -83,6 +83,7 @@ describe('each class of bad input is refused with its rule id, naming the field'
     ['image a number', webWith({ image: 42 }), 'CKP101', 'image'],
     // cdk8s/cdk8s-plus errors forestalled
     ['ExternalName service', webWith({ serviceType: kplus.ServiceType.EXTERNAL_NAME }), 'CKP830', 'serviceType'],
+    ['a shared volume named like the workspace volume', devWith({ workspace: { size: Size.gibibytes(1) }, mounts: [SharedVolume.emptyDir('workspace').at('/w')] }), 'CKP808', 'mounts'],
     ['duplicate port', devWith({ ports: [{ number: 22, name: 'ssh' }, { number: 22, name: 'ssh2' }] }), 'CKP806', 'ports[1].number'],
     ['memory not whole MiB', webWith({ resources: { requests: { cpu: kplus.Cpu.millis(100), memory: Size.kibibytes(1.5) } } }), 'CKP829', 'resources.requests.memory'],
   ])('%s', (_name, make, ruleId, field) => {
