@@ -5,7 +5,6 @@ import * as kplus from '../plus';
 import { DevSecurity } from '../pod/dev-security';
 import { Foreground } from '../pod/entrypoint';
 import { objectIdentity } from '../rules/objects/object-duplicate';
-import { apiObjectJson } from '../synth';
 import { programProblem } from '../rules/probes/handler-command-empty';
 import { PropChecker } from './checker';
 import { checkComposition, checkDurations, checkEgress, checkHealthCheck, checkMainContainer, checkNetwork, checkPortRef, checkPostStart, checkPreStop } from './pod-props';
@@ -143,31 +142,51 @@ export function validateBoundedCronJobProps(scope: Construct, props: unknown): v
   checkBatch(c, p);
 }
 
+const CHECKED_CHARTS = new WeakSet<Chart>();
+
 /**
- * At synth: fails (CKP823) when an object of this construct has the identity (group, kind, namespace,
- * name) of an object elsewhere in the same chart, e.g. two constructs given the same `name`.
+ * At synth: fails (CKP823) when two objects of the chart have one identity (group, kind, namespace,
+ * name), e.g. two constructs given the same `name`. One validation per chart, however many constructs
+ * register it, so a chart of N constructs costs one pass.
  */
 function checkUniqueObjects(scope: Construct, constructType: string): void {
-  scope.node.addValidation({
+  const chart = Chart.of(scope);
+  if (CHECKED_CHARTS.has(chart)) return;
+  CHECKED_CHARTS.add(chart);
+  chart.node.addValidation({
     validate: () => {
-      const chart = Chart.of(scope);
-      const mine = new Set<IConstruct>(scope.node.findAll());
-      const others = new Map<string, string>();
-      for (const o of chart.node.findAll()) {
-        if (ApiObject.isApiObject(o) && !mine.has(o)) others.set(objectIdentity(apiObjectJson(o), chart.namespace), o.node.path);
-      }
+      const first = new Map<string, ApiObject>();
       const errors: string[] = [];
-      for (const o of mine) {
+      for (const o of chart.node.findAll()) {
         if (!ApiObject.isApiObject(o)) continue;
-        const other = others.get(objectIdentity(apiObjectJson(o), chart.namespace));
-        if (other === undefined) continue;
+        const id = identity(o, chart.namespace);
+        const other = first.get(id);
+        if (other === undefined) {
+          first.set(id, o);
+          continue;
+        }
+        const owner = ownerOf(o) ?? { path: o.node.path, type: constructType };
         errors.push(formatProblem({
-          construct: constructType, path: scope.node.path, field: 'name', value: o.name, ruleId: 'CKP823',
-          problem: `${o.kind} '${o.name}' is also written by '${other}': the API server keeps one object per kind, namespace and name, so one silently replaces the other (at name)`,
+          construct: owner.type, path: owner.path, field: 'name', value: o.name, ruleId: 'CKP823',
+          problem: `${o.kind} '${o.name}' is also written by '${other.node.path}': the API server keeps one object per kind, namespace and name, so one silently replaces the other (at name)`,
           fix: 'give each construct its own name (the `name` prop or the construct id).',
         }));
       }
       return errors;
     },
   });
+}
+
+/** The nearest enclosing construct with a RuleGuard (one of ours), for the message. */
+function ownerOf(o: IConstruct): { path: string; type: string } | undefined {
+  for (let c: IConstruct | undefined = o.node.scope; c; c = c.node.scope) {
+    const rules = (c as { rules?: { constructType?: unknown } }).rules;
+    if (typeof rules?.constructType === 'string') return { path: c.node.path, type: rules.constructType };
+  }
+  return undefined;
+}
+
+/** An object's identity from its construct, without rendering it (this runs once per construct per synth). */
+function identity(o: ApiObject, defaultNamespace?: string): string {
+  return objectIdentity({ apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.name, namespace: o.metadata.namespace ?? defaultNamespace } });
 }

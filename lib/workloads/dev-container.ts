@@ -164,7 +164,7 @@ export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'co
    */
   readonly serviceType?: kplus.ServiceType;
   /**
-   * Who may connect to the ports.
+   * Who may connect to the ports. An empty list means nobody (all ingress denied).
    * @default - anyone: all pods in all namespaces and any IPv4/IPv6 address
    */
   readonly ingressFrom?: kplus.INetworkPolicyPeer[];

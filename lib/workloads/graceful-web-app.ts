@@ -85,7 +85,7 @@ export interface GracefulWebAppProps
    */
   readonly nodePort?: number;
   /**
-   * Who may connect to the served port.
+   * Who may connect to the served port. An empty list means nobody (all ingress denied).
    * @default - anyone: all pods in all namespaces and any IPv4/IPv6 address
    */
   readonly ingressFrom?: kplus.INetworkPolicyPeer[];
