@@ -102,6 +102,8 @@ describe('settings the user gave are kept, never dropped', () => {
     const np = Testing.synth(c).find(o => o.kind === 'NetworkPolicy');
     expect(np.spec.policyTypes).toContain('Ingress');
     expect(np.spec.ingress ?? []).toEqual([]);
+    const d = Testing.synth(c).find(o => o.kind === 'Deployment');
+    expect(d.metadata.annotations['polaris.fairwinds.com/missingNetworkPolicy-exempt-reason']).toMatch(/ingressFrom is empty/);
   });
 
   test('a Service targeting a sidecar port is named after that port', () => {
