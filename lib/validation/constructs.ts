@@ -67,7 +67,8 @@ export function validateDevContainerProps(scope: Construct, props: unknown): voi
     if (problem) c.fail(f, s, 'CKP905', `${f} ${problem.replace(/^runs a sh -c script/, 'is a script')}`, 'write the step as a command line that sh accepts.');
   });
   const fg = c.instance('foreground', p.foreground, Foreground, 'CKP830', { example: 'Foreground.sshd()' });
-  if (fg && fg['kind'].type === 'argv') c.strings('foreground', fg['kind'].argv, 'CKP902');
+  // Emptiness is CKP902's own check (with its message); here, every word a string (sshd's extraArgs too).
+  if (fg) c.strings('foreground', fg['kind'].type === 'argv' ? fg['kind'].argv : [fg['kind'].path, ...fg['kind'].extraArgs], 'CKP902');
   c.string('shell', p.shell, 'CKP905', { nonEmpty: true });
   const interactive = c.boolean('interactive', p.interactive) ?? false;
   const ssh = c.boolean('ssh', p.ssh) ?? !interactive;

@@ -1,6 +1,6 @@
 import { Duration, Size, Testing } from 'cdk8s';
 import {
-  BoundedCronJob, BoundedJob, DevContainer, DevContainerProps, DevSecurity, GracefulWebApp, GracefulWebAppProps, HealthCheck, kplus,
+  BoundedCronJob, BoundedJob, DevContainer, DevContainerProps, DevSecurity, Foreground, GracefulWebApp, GracefulWebAppProps, HealthCheck, kplus,
   PatternError, PostStart, PreStop, QosClass, SharedVolume,
 } from '../../lib';
 import { chart } from '../util';
@@ -84,6 +84,7 @@ describe('each class of bad input is refused with its rule id, naming the field'
     // cdk8s/cdk8s-plus errors forestalled
     ['ExternalName service', webWith({ serviceType: kplus.ServiceType.EXTERNAL_NAME }), 'CKP830', 'serviceType'],
     ['a shared volume named like the workspace volume', devWith({ workspace: { size: Size.gibibytes(1) }, mounts: [SharedVolume.emptyDir('workspace').at('/w')] }), 'CKP808', 'mounts'],
+    ['an sshd argument that is a number', devWith({ foreground: Foreground.sshd({ extraArgs: [5 as any] }) }), 'CKP902', 'foreground[1]'],
     ['duplicate port', devWith({ ports: [{ number: 22, name: 'ssh' }, { number: 22, name: 'ssh2' }] }), 'CKP806', 'ports[1].number'],
     ['memory not whole MiB', webWith({ resources: { requests: { cpu: kplus.Cpu.millis(100), memory: Size.kibibytes(1.5) } } }), 'CKP829', 'resources.requests.memory'],
   ])('%s', (_name, make, ruleId, field) => {
