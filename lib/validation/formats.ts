@@ -7,6 +7,13 @@
 /** The largest int32: the bound of every int32 field (seconds, counts, UIDs). */
 export const INT32_MAX = 2147483647;
 
+/** Why `v` is not a whole number from `min` to `max` (ports, UIDs, counts), or undefined. */
+export function wholeNumberProblem(v: unknown, min: number, max: number): string | undefined {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return `${JSON.stringify(v)} is not a whole number`;
+  if (v < min || v > max) return `${v} is outside ${min}–${max}`;
+  return undefined;
+}
+
 /** An env var name, as 1.27 validates it (`IsEnvVarName`): `[-._a-zA-Z][-._a-zA-Z0-9]*`. */
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 

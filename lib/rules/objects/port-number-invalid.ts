@@ -1,12 +1,11 @@
 import { containersOf, POD_KINDS } from '../k8s';
 import { handlersOf } from './handlers';
 import { Rule, Violation } from '../types';
+import { wholeNumberProblem } from '../../validation/formats';
 
 /** Why `v` is not a port number (1–65535), or undefined. */
 export function portNumberProblem(v: unknown): string | undefined {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return `${JSON.stringify(v)} is not a whole number`;
-  if (v < 1 || v > 65535) return `${v} is outside 1–65535`;
-  return undefined;
+  return wholeNumberProblem(v, 1, 65535);
 }
 
 export const portNumberInvalid: Rule = {

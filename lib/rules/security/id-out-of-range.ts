@@ -1,12 +1,10 @@
 import { containersOf, podSpecOf, POD_KINDS } from '../k8s';
 import { Rule, Violation } from '../types';
-import { INT32_MAX } from '../../validation/formats';
+import { INT32_MAX, wholeNumberProblem } from '../../validation/formats';
 
 /** Why `v` is not a UID/GID (an integer 0–2147483647), or undefined. */
 export function idProblem(v: unknown): string | undefined {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return `${JSON.stringify(v)} is not a whole number`;
-  if (v < 0 || v > INT32_MAX) return `${v} is outside 0–${INT32_MAX}`;
-  return undefined;
+  return wholeNumberProblem(v, 0, INT32_MAX);
 }
 
 export const idOutOfRange: Rule = {
