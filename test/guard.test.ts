@@ -84,7 +84,8 @@ describe('RuleGuard', () => {
 
 describe('evaluate', () => {
   test('counts (object, applicable rule) pairs and failed pairs', () => {
-    const bad = deployment({ containers: [container({ image: 'nginx:latest', livenessProbe: LIVENESS })] });
+    // Named apart from the good one: two Deployments 'web' would also break CKP823 (object-duplicate).
+    const bad = deployment({ containers: [container({ image: 'nginx:latest', livenessProbe: LIVENESS })] }, {}, { name: 'bad' });
     const ev = evaluate([deployment(), bad, { kind: 'ConfigMap', metadata: { name: 'c', labels: LABELS }, data: {} }], { rules: RULES });
     // Rules of the strict profile (CKP103) run only when asked for (issue 15).
     const applicable = (kind: string) => RULES.filter(r => !r.profile && (r.kinds.includes(kind) || r.kinds.includes('*'))).length;
@@ -96,7 +97,8 @@ describe('evaluate', () => {
   });
 
   test('skip', () => {
-    const bad = deployment({ containers: [container({ image: 'nginx:latest', livenessProbe: LIVENESS })] });
+    // Named apart from the good one: two Deployments 'web' would also break CKP823 (object-duplicate).
+    const bad = deployment({ containers: [container({ image: 'nginx:latest', livenessProbe: LIVENESS })] }, {}, { name: 'bad' });
     expect(evaluate([bad], { rules: RULES, skip: ['CKP101'] }).findings).toEqual([]);
   });
 

@@ -45,7 +45,8 @@ export const SSHD_CAPABILITIES: readonly kplus.Capability[] = [
  * the Pod Security Standards' allow-lists (`CHOWN`, not `CAP_CHOWN`) do not match.
  */
 function capabilityName(c: kplus.Capability): kplus.Capability {
-  return c.replace(/^CAP_/, '') as kplus.Capability;
+  // Not a string (plain JS): kept as given, for the construct to refuse with its path (CKP830).
+  return (typeof c === 'string' ? c.replace(/^CAP_/, '') : c) as kplus.Capability;
 }
 
 /** Options of {@link DevSecurity.sshdAsRoot}. */

@@ -7,7 +7,7 @@ import { checkReferenceName } from './prop-checks';
 
 /** One key of an existing Secret, by name: the value never enters the manifests. */
 export interface SecretKeyRef {
-  /** The Secret's name (a DNS-1123 subdomain; rule CKP845), created outside these manifests. */
+  /** The Secret's name (a DNS-1123 subdomain; rule CKP826), created outside these manifests. */
   readonly secret: string;
   /** The key in the Secret (rule CKP802). */
   readonly key: string;
@@ -52,7 +52,7 @@ export interface EnvSourcesProps {
 
 /**
  * Adds `secretEnv` and `envFrom` to the main container (index 0), failing through `guard` on names
- * the API server rejects (CKP845, CKP802) and on a variable also set by `env` (CKP904).
+ * the API server rejects (CKP826, CKP802) and on a variable also set by `env` (CKP904).
  */
 export function addEnvSources(scope: Construct, guard: RuleGuard, workload: kplus.Workload, container: kplus.Container, props: EnvSourcesProps): void {
   const taken = new Set(Object.keys(container.env.variables));
@@ -72,7 +72,7 @@ export function addEnvSources(scope: Construct, guard: RuleGuard, workload: kplu
   const sources = (props.envFrom ?? []).map((s, i) => {
     const field = `envFrom[${i}]`;
     if ((s.secret === undefined) === (s.configMap === undefined)) {
-      guard.fail({ field, value: JSON.stringify(s), ruleId: 'CKP845', problem: `${field} must name exactly one of secret and configMap`, fix: 'split it into one entry per object.' });
+      guard.fail({ field, value: JSON.stringify(s), ruleId: 'CKP826', problem: `${field} must name exactly one of secret and configMap`, fix: 'split it into one entry per object.' });
     }
     if (s.secret !== undefined) checkReferenceName(guard, `${field}.secret`, 'Secret', s.secret);
     if (s.configMap !== undefined) checkReferenceName(guard, `${field}.configMap`, 'ConfigMap', s.configMap);

@@ -57,7 +57,7 @@ export interface IngressWorkloadProps {
   readonly ingress?: IngressProps;
 }
 
-/** Fails through `guard` on an Ingress the API server would reject (CKP841, CKP845, CKP840) or without TLS (CKP842). */
+/** Fails through `guard` on an Ingress the API server would reject (CKP841, CKP826, CKP840) or without TLS (CKP842). */
 export function checkIngress(guard: RuleGuard, props: IngressProps): void {
   if (props.hosts.length === 0) guard.fail({ field: 'ingress.hosts', value: '[]', ruleId: 'CKP841', problem: 'ingress.hosts is empty: the Ingress would take every host the controller serves', fix: 'list the app\'s host names, e.g. [\'shop.example.com\'].' });
   const seen = new Set<string>();

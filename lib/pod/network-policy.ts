@@ -16,7 +16,7 @@ export interface NetworkPolicyOptions {
   readonly name: string;
   /** TCP ports that accept connections; none means all ingress is denied. */
   readonly ports: readonly number[];
-  /** @default - anyone: all pods in all namespaces and any IPv4/IPv6 address */
+  /** `[]` denies all ingress. @default - anyone: all pods in all namespaces and any IPv4/IPv6 address */
   readonly ingressFrom?: kplus.INetworkPolicyPeer[];
   /**
    * Outbound traffic besides DNS (always allowed to kube-dns), or `'anywhere'` for all of it.
@@ -35,7 +35,8 @@ export function addNetworkPolicy(scope: Construct, workload: kplus.Workload, opt
     kplus.NetworkPolicyIpBlock.anyIpv4(scope, 'AnyIpv4'),
     kplus.NetworkPolicyIpBlock.anyIpv6(scope, 'AnyIpv6'),
   ];
-  const ingress: kplus.NetworkPolicyTraffic = opts.ports.length === 0
+  // An explicitly empty ingressFrom means nobody, never (as a rule list of none would) everybody.
+  const ingress: kplus.NetworkPolicyTraffic = opts.ports.length === 0 || from.length === 0
     ? { default: kplus.NetworkPolicyTrafficDefault.DENY }
     : { rules: from.map(peer => ({ peer, ports: opts.ports.map(p => kplus.NetworkPolicyPort.tcp(p)) })) };
   return new kplus.NetworkPolicy(scope, 'NetworkPolicy', {

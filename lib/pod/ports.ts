@@ -4,7 +4,7 @@ import { portNameProblem, portNumberProblem } from './prop-checks';
 
 /** A named TCP port the app serves besides its main one: metrics, admin, gRPC. */
 export interface ExtraPort {
-  /** The port name (at most 15 lowercase letters, digits and '-'; rule CKP844), e.g. `metrics`. Probes may target it by name. */
+  /** The port name (at most 15 lowercase letters, digits and '-'; rule CKP821), e.g. `metrics`. Probes may target it by name. */
   readonly name: string;
   /** The port number (1–65535). */
   readonly port: number;
@@ -30,7 +30,7 @@ export interface ExtraPortsProps {
 }
 
 /**
- * Fails through `guard` on extra ports the API server rejects (CKP844: name or number) or that
+ * Fails through `guard` on extra ports the API server rejects (CKP821: name, CKP827: number) or that
  * clash with the main port or each other (CKP806).
  */
 export function checkExtraPorts(guard: RuleGuard, main: { name: string; port: number; servicePort?: number }, ports: readonly ExtraPort[] = []): void {
@@ -39,9 +39,9 @@ export function checkExtraPorts(guard: RuleGuard, main: { name: string; port: nu
   ports.forEach((p, i) => {
     const field = `ports[${i}]`;
     const nameProblem = portNameProblem(p.name);
-    if (nameProblem) guard.fail({ field: `${field}.name`, value: `'${p.name}'`, ruleId: 'CKP844', problem: `port name '${p.name}' ${nameProblem}`, fix: 'name the port after what it serves, e.g. \'metrics\' or \'admin\'.' });
+    if (nameProblem) guard.fail({ field: `${field}.name`, value: `'${p.name}'`, ruleId: 'CKP821', problem: `port name '${p.name}' ${nameProblem}`, fix: 'name the port after what it serves, e.g. \'metrics\' or \'admin\'.' });
     const numberProblem = portNumberProblem(p.port);
-    if (numberProblem) guard.fail({ field: `${field}.port`, value: String(p.port), ruleId: 'CKP844', problem: `port ${p.port} ${numberProblem}`, fix: 'use the port number the app listens on.' });
+    if (numberProblem) guard.fail({ field: `${field}.port`, value: String(p.port), ruleId: 'CKP827', problem: `port ${p.port} ${numberProblem}`, fix: 'use the port number the app listens on.' });
     const byName = names.get(p.name);
     if (byName) guard.fail({ field: `${field}.name`, value: `'${p.name}'`, ruleId: 'CKP806', problem: `port name '${p.name}' is already used by ${byName}`, fix: 'give each port its own name.' });
     const byNumber = numbers.get(p.port);

@@ -5,7 +5,7 @@
  */
 import { RuleGuard } from '../guard';
 import { DNS1123_SUBDOMAIN } from '../rules/objects/names';
-import { ianaServiceNameProblem } from '../rules/objects/port-name-invalid';
+import { portNameProblem as ianaServiceNameProblem } from '../validation/formats';
 import { labelValueProblem, metadataKeyProblem } from '../rules/objects/metadata-invalid';
 import { ingressHostProblem } from '../rules/objects/ingress-host-invalid';
 
@@ -24,8 +24,8 @@ export function qualifiedNameProblem(key: string): string | undefined {
 
 export { ingressHostProblem, labelValueProblem };
 
-/** Why `name` is not a port name (IANA_SVC_NAME). */
-export const portNameProblem = ianaServiceNameProblem;
+/** Why `name` is not a port name (IANA_SVC_NAME): the validation layer's check, for any JavaScript value. */
+export const portNameProblem = (name: unknown): string | undefined => (typeof name === 'string' ? ianaServiceNameProblem(name) : 'is not a string');
 
 /** Why `n` is not a TCP/UDP port number. */
 export function portNumberProblem(n: number): string | undefined {
@@ -51,8 +51,8 @@ export function checkAnnotations(guard: RuleGuard, field: string, annotations: R
   }
 }
 
-/** Fails through `guard` (rule CKP845) unless `name` names an object the API server accepts (a DNS-1123 subdomain). */
+/** Fails through `guard` (rule CKP826) unless `name` names an object the API server accepts (a DNS-1123 subdomain). */
 export function checkReferenceName(guard: RuleGuard, field: string, kind: string, name: string): void {
   const problem = dnsSubdomainProblem(name);
-  if (problem) guard.fail({ field, value: `'${name}'`, ruleId: 'CKP845', problem: `${field} names ${kind} '${name}', which ${problem}`, fix: `name the ${kind} as it exists in the cluster: a DNS-1123 subdomain such as 'web-tls'.` });
+  if (problem) guard.fail({ field, value: `'${name}'`, ruleId: 'CKP826', problem: `${field} names ${kind} '${name}', which ${problem}`, fix: `name the ${kind} as it exists in the cluster: a DNS-1123 subdomain such as 'web-tls'.` });
 }

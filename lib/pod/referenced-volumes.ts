@@ -12,7 +12,7 @@ export type ReferencedSource =
 
 /**
  * The cdk8s-plus volume for a Secret or PersistentVolumeClaim named by a {@link SharedVolume},
- * failing through `guard` (CKP845) on a name no such object can have, or (CKP808) on a file mode outside 0–0777.
+ * failing through `guard` (CKP826) on a name no such object can have, or (CKP808) on a file mode outside 0–0777.
  */
 export function referencedVolume(scope: Construct, guard: RuleGuard, name: string, field: string, source: ReferencedSource): kplus.Volume {
   if (source.type === 'secret') {

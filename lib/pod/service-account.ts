@@ -41,7 +41,7 @@ export interface ServiceAccountResult {
 
 /**
  * Resolves `serviceAccount`: creates or references it, and fails (CKP730) when a token is asked for
- * without the suppression that records why; CKP845 on a name no ServiceAccount can have.
+ * without the suppression that records why; CKP826 on a name no ServiceAccount can have.
  * Call before creating the workload and spread `podProps` after the restricted pod props.
  */
 export function resolveServiceAccount(scope: Construct, guard: RuleGuard, instance: string, props: ServiceAccountProps | undefined): ServiceAccountResult {

@@ -99,7 +99,7 @@ export class SharedVolume {
   /**
    * The files of an existing Secret (one per key), by name: TLS certificates, credentials files. The
    * Secret is made outside these manifests; nothing of it is written here.
-   * @param secretName the Secret's name (a DNS-1123 subdomain; rule CKP845)
+   * @param secretName the Secret's name (a DNS-1123 subdomain; rule CKP826)
    */
   public static secret(name: string, secretName: string, options: SharedSecretOptions = {}): SharedVolume {
     return new SharedVolume(name, { type: 'secret', secretName, options });
@@ -108,7 +108,7 @@ export class SharedVolume {
   /**
    * An existing PersistentVolumeClaim, by name: data that outlives the pod. With more than one
    * replica the claim's access mode must allow several pods (ReadWriteMany or ReadOnlyMany).
-   * @param claimName the claim's name (a DNS-1123 subdomain; rule CKP845)
+   * @param claimName the claim's name (a DNS-1123 subdomain; rule CKP826)
    */
   public static persistentVolumeClaim(name: string, claimName: string, options: SharedClaimOptions = {}): SharedVolume {
     return new SharedVolume(name, { type: 'persistentVolumeClaim', claimName, options });

@@ -77,6 +77,26 @@ import { privilegeEscalationAllowed } from './security/privilege-escalation-allo
 import { capabilitiesNotDropped } from './security/capabilities-not-dropped';
 import { runAsGroupRoot } from './security/run-as-group-root';
 import { runAsLowUid } from './security/run-as-low-uid';
+// issue 11: input validation (output invariants that also help plain YAML)
+import { imageDigestInvalid } from './image/image-digest-invalid';
+import { handlerCommandEmpty } from './probes/handler-command-empty';
+import { hookPortUndeclared } from './lifecycle/hook-port-undeclared';
+import { runAsRootContradiction } from './security/run-as-root-contradiction';
+import { idOutOfRange } from './security/id-out-of-range';
+import { dangerousCapabilityAdded } from './security/dangerous-capability-added';
+import { sensitiveEnvLiteral } from './security/sensitive-env-literal';
+import { sensitiveConfigMapKey } from './security/sensitive-configmap-key';
+import { envVarNameInvalid } from './objects/env-var-name-invalid';
+import { httpHeaderNameInvalid } from './objects/http-header-name-invalid';
+import { objectDuplicate } from './objects/object-duplicate';
+import { configMapKeyRefMissing } from './objects/configmap-key-ref-missing';
+import { labelInvalid } from './objects/label-invalid';
+import { portNumberInvalid } from './objects/port-number-invalid';
+import { integerFieldInvalid } from './objects/integer-field-invalid';
+import { resourceQuantityInvalid } from './resources/resource-quantity-invalid';
+import { propInvalid } from './objects/prop-invalid';
+import { commandEmpty } from './process/command-empty';
+import { sshdPortPrivileged } from './process/sshd-port-privileged';
 
 export * from './types';
 export * from './engine';
@@ -169,6 +189,11 @@ export const RULES: readonly Rule[] = [
   serviceAccountTokenMounted,
   ephemeralStorageInvalid,
   podExceedsNamespacePss,
+  // issue 11: input validation
+  imageDigestInvalid, handlerCommandEmpty, hookPortUndeclared, runAsRootContradiction, idOutOfRange, dangerousCapabilityAdded,
+  sensitiveEnvLiteral, sensitiveConfigMapKey, envVarNameInvalid, httpHeaderNameInvalid, objectDuplicate,
+  configMapKeyRefMissing, labelInvalid, portNumberInvalid, integerFieldInvalid, resourceQuantityInvalid,
+  propInvalid, commandEmpty, sshdPortPrivileged,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -52,6 +52,8 @@ export interface BatchKind<W extends kplus.Job | kplus.CronJob> {
    * `scope` from `common` plus those props.
    */
   readonly create: (scope: Construct, guard: RuleGuard, common: BatchResourceProps) => W;
+  /** Checks every prop before anything is built (lib/validation). */
+  readonly validate: (scope: Construct, props: unknown) => void;
 }
 
 /**
@@ -83,6 +85,7 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
   protected constructor(scope: Construct, id: string, props: BatchWorkloadProps, kind: BatchKind<W>) {
     super(scope, id);
     props = withHouseDefaults(this, props);
+    kind.validate(this, props);
     this.rules = new RuleGuard(this, kind.constructType, props.suppressions);
     this.name = instanceName(this.rules, id, props.name, kind.maxNameLength);
     this.bounds = resolveJobBounds(props, this.rules);

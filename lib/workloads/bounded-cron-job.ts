@@ -8,6 +8,7 @@ import { scheduleProblem, timeZoneProblem } from '../rules/cron';
 import { CRONJOB_SYNC_SECONDS } from '../rules/jobs/cronjob-starting-deadline-too-short';
 import { isNonNegativeInt } from '../rules/jobs/job-spec';
 import { fmtSeconds } from '../rules/k8s';
+import { validateBoundedCronJobProps } from '../validation/constructs';
 import { BatchWorkloadProps, BoundedBatchWorkload } from './bounded-batch-workload';
 
 /** The longest CronJob name: the controller appends an 11-character suffix to its Jobs' names. */
@@ -66,10 +67,12 @@ export class BoundedCronJob extends BoundedBatchWorkload<kplus.CronJob> {
   public readonly schedule: string;
 
   constructor(scope: Construct, id: string, props: BoundedCronJobProps) {
-    const schedule = typeof props.schedule === 'string' ? props.schedule : props.schedule.expressionString;
+    // Read before the props are checked (super() checks them): a Cron, else whatever was given.
+    const schedule = (props?.schedule instanceof Cron ? props.schedule.expressionString : props?.schedule) as string;
     super(scope, id, props, {
       constructType: 'BoundedCronJob',
       component: 'cronjob',
+      validate: validateBoundedCronJobProps,
       maxNameLength: CRONJOB_NAME_MAX,
       create: (self, guard, common) => {
         const checked = checkCronProps(self, guard, schedule, props);

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as kplus from '../plus';
+import { validateBoundedJobProps } from '../validation/constructs';
 import { BatchWorkloadProps, BoundedBatchWorkload } from './bounded-batch-workload';
 
 /** Props of {@link BoundedJob}. */
@@ -25,6 +26,7 @@ export class BoundedJob extends BoundedBatchWorkload<kplus.Job> {
     super(scope, id, props, {
       constructType: 'BoundedJob',
       component: 'job',
+      validate: validateBoundedJobProps,
       create: (self, _guard, common) => new kplus.Job(self, 'Resource', { ...common, ttlAfterFinished: props.ttlAfterFinished ?? Duration.days(1) }),
     });
     this.job = this.workload;

@@ -24,6 +24,7 @@ import { mainProcessExit } from '../rules/process/main-process';
 import { commandWord, isExec, parseScript } from '../rules/process/shell';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
+import { validateDevContainerProps } from '../validation/constructs';
 
 /** A port the development box serves, on the container and the Service. */
 export interface DevContainerPort {
@@ -170,7 +171,7 @@ export interface DevContainerProps extends Omit<MainContainerProps, 'args' | 'co
    */
   readonly serviceType?: kplus.ServiceType;
   /**
-   * Who may connect to the ports.
+   * Who may connect to the ports. An empty list means nobody (all ingress denied).
    * @default - anyone: all pods in all namespaces and any IPv4/IPv6 address
    */
   readonly ingressFrom?: kplus.INetworkPolicyPeer[];
@@ -226,6 +227,7 @@ export class DevContainer extends Construct {
   constructor(scope: Construct, id: string, props: DevContainerProps) {
     super(scope, id);
     props = withHouseDefaults(this, props);
+    validateDevContainerProps(this, props);
     this.rules = new RuleGuard(this, 'DevContainer', props.suppressions);
     this.name = instanceName(this.rules, id, props.name);
     const interactive = props.interactive ?? false;
@@ -300,6 +302,7 @@ export class DevContainer extends Construct {
         { id: 'polaris:readinessProbeMissing', reason: 'no ssh: the box serves nothing a readiness probe could gate; it is used through kubectl attach or exec' },
         { id: 'polaris:livenessProbeMissing', reason: 'the main process is a shell or a keep-alive: when it ends the container restarts without a probe, and a probe could only kill a session in use' },
       ]),
+      ...(ports.length > 0 && props.ingressFrom?.length === 0 ? [{ id: 'polaris:missingNetworkPolicy', reason: 'ingressFrom is empty: the NetworkPolicy denies all ingress (no ingress rules), which Polaris counts as missing' }] : []),
       ...(ports.length > 0 ? [] : [{ id: 'polaris:missingNetworkPolicy', reason: 'the box serves no port, so its NetworkPolicy denies all ingress (an empty rule list, which Polaris counts as missing); kubectl attach and exec go through the kubelet' }]),
     ]);
     applyScheduling(this.deployment, props.scheduling);

@@ -29,6 +29,7 @@ import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/servi
 import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
 import { QosClassName } from '../rules/qos';
 import { Suppression } from '../rules/suppressions';
+import { validateGracefulWebAppProps } from '../validation/constructs';
 
 /** Props of {@link GracefulWebApp}. */
 export interface GracefulWebAppProps
@@ -99,7 +100,7 @@ export interface GracefulWebAppProps
    */
   readonly nodePort?: number;
   /**
-   * Who may connect to the served port.
+   * Who may connect to the served port. An empty list means nobody (all ingress denied).
    * @default - anyone: all pods in all namespaces and any IPv4/IPv6 address
    */
   readonly ingressFrom?: kplus.INetworkPolicyPeer[];
@@ -147,6 +148,7 @@ export class GracefulWebApp extends Construct {
   constructor(scope: Construct, id: string, props: GracefulWebAppProps) {
     super(scope, id);
     props = withHouseDefaults(this, props);
+    validateGracefulWebAppProps(this, props);
     this.rules = new RuleGuard(this, 'GracefulWebApp', props.suppressions);
     this.name = instanceName(this.rules, id, props.name);
     const replicas = props.replicas ?? 2;
@@ -223,13 +225,15 @@ export class GracefulWebApp extends Construct {
       metadata: { name: this.name },
       selector: this.deployment,
       type: props.serviceType ?? kplus.ServiceType.CLUSTER_IP,
-      ports: [{ name: portName, port: props.servicePort ?? target.number, targetPort: target.number, nodePort: props.nodePort }],
+      // Named after the port it targets: a sidecar's port (a proxy) is not the app's `portName`.
+      ports: [{ name: target.portName ?? portName, port: props.servicePort ?? target.number, targetPort: target.number, nodePort: props.nodePort }],
       loadBalancerSourceRanges: props.loadBalancerSourceRanges,
     });
     applyServiceExposure(this.service, props);
     if (target.name !== undefined) setServiceTargetPortName(this.service, 0, target.name);
 
     this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number, ...sharedPolicyPorts(props.ports)], ingressFrom: props.ingressFrom, egress: props.egress });
+    if (props.ingressFrom?.length === 0) this.rules.suppress('polaris:missingNetworkPolicy', `ingressFrom is empty: NetworkPolicy '${this.name}' denies all ingress (no ingress rules), which Polaris counts as missing`);
 
     exposeExtraPorts(this.service, this.networkPolicy, props.ports);
     if (props.ingress) {
@@ -257,7 +261,7 @@ export class GracefulWebApp extends Construct {
    * The container port the Service targets, failing (CKP809) unless the app or a sidecar declares it.
    * @param fallback the number to use when CKP809 is suppressed and a named target is undeclared
    */
-  private resolveTargetPort(target: PortRef, fallback: number): { number: number; name?: string } {
+  private resolveTargetPort(target: PortRef, fallback: number): { number: number; name?: string; portName?: string } {
     const ports = [this.container, ...this.sidecars].flatMap(c => c.ports.map(p => ({ ...p, container: c.name })));
     const found = ports.find(p => (typeof target === 'number' ? p.number === target && (p.protocol ?? kplus.Protocol.TCP) === kplus.Protocol.TCP : p.name === target));
     if (!found) {
@@ -272,6 +276,6 @@ export class GracefulWebApp extends Construct {
       });
     }
     const name = typeof target === 'string' ? target : undefined;
-    return { number: found?.number ?? (typeof target === 'number' ? target : fallback), name };
+    return { number: found?.number ?? (typeof target === 'number' ? target : fallback), name, portName: found?.name };
   }
 }

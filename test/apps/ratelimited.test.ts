@@ -33,7 +33,7 @@ describe('apps/ratelimited (seed 004: a rate-limiting sidecar)', () => {
   });
 
   test('the Service and the NetworkPolicy target the sidecar port, never the app', () => {
-    expect(out.find(o => o.kind === 'Service').spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 'proxy' }]);
+    expect(out.find(o => o.kind === 'Service').spec.ports).toEqual([{ name: 'proxy', port: 80, targetPort: 'proxy' }]);
     expect(proxy.ports).toEqual([{ containerPort: 8080, name: 'proxy' }, { containerPort: 8404, name: 'proxy-health' }]);
     const ingressPorts = out.find(o => o.kind === 'NetworkPolicy').spec.ingress.flatMap((r: any) => r.ports.map((p: any) => p.port));
     expect(new Set(ingressPorts)).toEqual(new Set([8080]));

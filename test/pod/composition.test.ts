@@ -189,7 +189,7 @@ describe('exposure', () => {
 
   test("the Service and NetworkPolicy can target a sidecar's port, by name", () => {
     const { out } = synthWeb({ sidecars: [proxy], targetPort: 'proxy' });
-    expect(out.find(o => o.kind === 'Service').spec.ports).toEqual([{ name: 'http', port: 9000, targetPort: 'proxy' }]);
+    expect(out.find(o => o.kind === 'Service').spec.ports).toEqual([{ name: 'proxy', port: 9000, targetPort: 'proxy' }]);
     expect(out.find(o => o.kind === 'NetworkPolicy').spec.ingress.every((r: any) => r.ports[0].port === 9000)).toBe(true);
   });
 

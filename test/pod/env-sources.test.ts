@@ -31,18 +31,18 @@ describe('secretEnv and envFrom', () => {
   });
 
   test.each([
-    [{ secretEnv: { DB: { secret: 'Shop_DB', key: 'password' } } }, 'CKP845'],
+    [{ secretEnv: { DB: { secret: 'Shop_DB', key: 'password' } } }, 'CKP826'],
     [{ secretEnv: { DB: { secret: 'db', key: 'pass word' } } }, 'CKP802'],
     [{ env: { DB: 'x' }, secretEnv: { DB: { secret: 'db', key: 'password' } } }, 'CKP904'],
-    [{ envFrom: [{ secret: 'a', configMap: 'b' }] }, 'CKP845'],
-    [{ envFrom: [{}] }, 'CKP845'],
-    [{ envFrom: [{ configMap: 'UPPER' }] }, 'CKP845'],
+    [{ envFrom: [{ secret: 'a', configMap: 'b' }] }, 'CKP826'],
+    [{ envFrom: [{}] }, 'CKP826'],
+    [{ envFrom: [{ configMap: 'UPPER' }] }, 'CKP826'],
   ])('refused: %j → %s', (props, id) => {
     expect(ruleIdOf(() => synthWebApp(props as any))).toBe(id);
   });
 });
 
-describe('CKP845 reference-name-invalid', () => {
+describe('CKP826 reference-name-invalid', () => {
   test('flags secretKeyRef, envFrom, volume and service account names no object can have', () => {
     const d = deployment({
       serviceAccountName: 'Web_SA',

@@ -62,7 +62,7 @@ describe('GracefulWebApp ingress', () => {
     [{ hosts: [], tlsSecret: 'tls' }, 'CKP841'],
     [{ hosts: ['a.example.com', 'a.example.com'], tlsSecret: 'tls' }, 'CKP841'],
     [{ hosts: ['a.example.com'], paths: [{ path: 'api' }], tlsSecret: 'tls' }, 'CKP841'],
-    [{ hosts: ['a.example.com'], tlsSecret: 'Shop_TLS' }, 'CKP845'],
+    [{ hosts: ['a.example.com'], tlsSecret: 'Shop_TLS' }, 'CKP826'],
     [{ hosts: ['a.example.com'], tlsSecret: 'tls', annotations: { 'a b': 'c' } }, 'CKP840'],
   ])('refused: %j → %s', (ingress, id) => {
     expect(ruleIdOf(() => synthWebApp({ ingress } as any))).toBe(id);

@@ -29,9 +29,9 @@ describe('GracefulWebApp extra ports', () => {
   });
 
   test.each([
-    [[{ name: 'metrics-and-more', port: 9090 }], 'CKP844'],
-    [[{ name: 'a--b', port: 9090 }], 'CKP844'],
-    [[{ name: 'metrics', port: 70000 }], 'CKP844'],
+    [[{ name: 'metrics-and-more', port: 9090 }], 'CKP821'],
+    [[{ name: 'a--b', port: 9090 }], 'CKP821'],
+    [[{ name: 'metrics', port: 70000 }], 'CKP827'],
     [[{ name: 'http', port: 9090 }], 'CKP806'],
     [[{ name: 'metrics', port: 8080 }], 'CKP806'],
   ])('refused: %j → %s', (ports, id) => {
@@ -43,7 +43,7 @@ describe('GracefulWebApp extra ports', () => {
   });
 });
 
-describe('CKP844 port-name-invalid', () => {
+describe('CKP821 port-name-invalid', () => {
   test('container port names over 15 characters and Service port names that are not labels', () => {
     const d = deployment({ containers: [container({ ports: [{ containerPort: 9090, name: 'prometheus-metrics' }] })] });
     expect(portNameInvalid.check(d, { objects: [] })[0].message).toMatch(/is 18 characters long/);

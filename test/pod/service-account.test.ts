@@ -49,7 +49,7 @@ describe('serviceAccount', () => {
   });
 
   test('refused: a name no ServiceAccount can have', () => {
-    expect(ruleIdOf(() => synthWebApp({ serviceAccount: { name: 'Shop_Reader' } }))).toBe('CKP845');
+    expect(ruleIdOf(() => synthWebApp({ serviceAccount: { name: 'Shop_Reader' } }))).toBe('CKP826');
   });
 });
 

@@ -19,8 +19,8 @@ describe('SharedVolume.secret and SharedVolume.persistentVolumeClaim', () => {
   });
 
   test.each([
-    [SharedVolume.secret('certs', 'Bad_Name'), 'CKP845'],
-    [SharedVolume.persistentVolumeClaim('data', 'data claim'), 'CKP845'],
+    [SharedVolume.secret('certs', 'Bad_Name'), 'CKP826'],
+    [SharedVolume.persistentVolumeClaim('data', 'data claim'), 'CKP826'],
     [SharedVolume.secret('certs', 'tls', { defaultMode: 0o1000 }), 'CKP808'],
   ])('refused: %p → %s', (volume, id) => {
     expect(ruleIdOf(() => synthWebApp({ mounts: [volume.at('/data')] }))).toBe(id);

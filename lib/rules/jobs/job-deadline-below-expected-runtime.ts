@@ -19,20 +19,13 @@ export function parseDurationSeconds(text: string): number | undefined {
 /** The wall time `backoffLimit + 1` attempts of `expected` seconds need, with the retry delays between them. */
 export function boundedRuntime(expected: number, backoffLimit: number, restartPolicy: string | undefined): { total: number; attempts: number; delays: number[] } {
   const cap = restartPolicy === 'OnFailure' ? RETRY_DELAY_CAP.OnFailure : RETRY_DELAY_CAP.Never;
-  const delay = (i: number) => Math.min(FIRST_RETRY_DELAY * 2 ** i, cap);
-  // The first delays, for messages (which show at most 4); the sum in closed form past the cap,
-  // so a huge backoffLimit costs nothing (a list of them cannot even be allocated).
-  const delays = Array.from({ length: Math.min(backoffLimit, 8) }, (_, i) => delay(i));
-  let sum = 0;
-  for (let i = 0; i < backoffLimit; i++) {
-    if (delay(i) === cap) {
-      sum += cap * (backoffLimit - i);
-      break;
-    }
-    sum += delay(i);
-  }
+  // In closed form past the first delays: backoffLimit may be as large as int32 (a manifest, a prop),
+  // and one array entry per retry would exhaust memory.
+  const shown = Math.min(backoffLimit, 16);
+  const delays = Array.from({ length: shown }, (_, i) => Math.min(FIRST_RETRY_DELAY * 2 ** i, cap));
   const attempts = backoffLimit + 1;
-  return { total: expected * attempts + sum, attempts, delays };
+  const total = expected * attempts + delays.reduce((a, b) => a + b, 0) + Math.max(0, backoffLimit - shown) * cap;
+  return { total, attempts, delays };
 }
 
 /** The arithmetic, spelled out for messages. */

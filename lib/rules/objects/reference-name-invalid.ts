@@ -7,6 +7,7 @@ const valid = (name: unknown) => typeof name === 'string' && name.length > 0 && 
 /** Every object name a pod spec refers to, with where and what kind it names. */
 function podReferences(spec: any, path: string, obj: any): { field: string; kind: string; name: unknown }[] {
   const refs: { field: string; kind: string; name: unknown }[] = [];
+  if (spec.priorityClassName !== undefined) refs.push({ field: `${path}.priorityClassName`, kind: 'PriorityClass', name: spec.priorityClassName });
   if (spec.serviceAccountName !== undefined) refs.push({ field: `${path}.serviceAccountName`, kind: 'ServiceAccount', name: spec.serviceAccountName });
   (Array.isArray(spec.imagePullSecrets) ? spec.imagePullSecrets : []).forEach((s: any, i: number) => refs.push({ field: `${path}.imagePullSecrets[${i}].name`, kind: 'Secret', name: s?.name }));
   (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((v: any, i: number) => {
@@ -28,18 +29,22 @@ function podReferences(spec: any, path: string, obj: any): { field: string; kind
 }
 
 export const referenceNameInvalid: Rule = {
-  id: 'CKP845',
+  id: 'CKP826',
   name: 'reference-name-invalid',
   level: 'error',
-  summary: 'Every Secret, ConfigMap, ServiceAccount and PersistentVolumeClaim a pod or Ingress names (env, envFrom, volumes, '
-    + 'pull secrets, TLS) is a DNS-1123 subdomain, the only names such objects can have.',
+  summary: 'Every Secret, ConfigMap, ServiceAccount, PriorityClass, StorageClass and PersistentVolumeClaim a pod, claim or '
+    + 'Ingress names (env, envFrom, volumes, pull secrets, priority, storage class, TLS) is a DNS-1123 subdomain, the only names such objects can have.',
   why: 'A reference to a name no object can have is either rejected by the API server or leaves the pod waiting forever '
     + '(CreateContainerConfigError) for a Secret that cannot exist.',
   fix: 'Refer to the object by its real name: lowercase letters, digits, \'-\' and \'.\'.',
-  kinds: [...POD_KINDS, 'Ingress'],
+  kinds: [...POD_KINDS, 'Ingress', 'PersistentVolumeClaim'],
   check(obj) {
     let refs: { field: string; kind: string; name: unknown }[] = [];
-    if (obj.kind === 'Ingress') {
+    if (obj.kind === 'PersistentVolumeClaim') {
+      // An empty storageClassName is valid: it asks for no dynamic provisioning.
+      const storageClass = obj.spec?.storageClassName;
+      if (storageClass !== undefined && storageClass !== '') refs = [{ field: 'spec.storageClassName', kind: 'StorageClass', name: storageClass }];
+    } else if (obj.kind === 'Ingress') {
       refs = (Array.isArray(obj.spec?.tls) ? obj.spec.tls : []).flatMap((t: any, i: number) => (t?.secretName === undefined ? [] : [{ field: `spec.tls[${i}].secretName`, kind: 'Secret', name: t.secretName }]));
     } else {
       const pod = podSpecOf(obj);
