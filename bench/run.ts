@@ -150,6 +150,24 @@ function main(): void {
     }
   });
 
+  section(3, 'output: synthApp writes what app.synth() writes', () => {
+    for (const layout of QUICK ? ['one'] : ['one', 'each']) {
+      // cdk8s' App.synth() is quadratic in charts (200 charts: 46 s of CPU), so 60 there.
+      const n = QUICK ? 100 : layout === 'one' ? 1000 : 60;
+      const dirs = ['app', 'synthApp'].map(how => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${how}-`));
+        const r = spawnSync(NODE, loader('bench/scale.ts').slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_N: String(n), BENCH_LAYOUT: layout, BENCH_SYNTH: how, CDK8S_OUTDIR: dir } });
+        if (r.status !== 0) throw new Error(`bench/scale.ts (${how}) failed: ${r.stderr}`);
+        return dir;
+      });
+      const files = fs.readdirSync(dirs[0]).sort();
+      const same = files.length > 0 && files.join() === fs.readdirSync(dirs[1]).sort().join() && files.every(f => fs.readFileSync(path.join(dirs[0], f)).equals(fs.readFileSync(path.join(dirs[1], f))));
+      rows.push(`| N=${n}, ${layout === 'one' ? 'one chart' : 'one chart each'}: synthApp's ${files.length} file(s) byte-identical to app.synth()'s: ${same ? 'yes' : 'NO'} | | | | | |`);
+      dirs.forEach(d => fs.rmSync(d, { recursive: true, force: true }));
+      if (!same) throw new Error(`synthApp and app.synth() differ at N=${n}, ${layout}`);
+    }
+  });
+
   section(4, 'rule pack overhead', () => {
     const n = QUICK ? 100 : 1000;
     const env = { BENCH_N: String(n), BENCH_LAYOUT: 'each' };

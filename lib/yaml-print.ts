@@ -15,7 +15,7 @@ import * as YAML from 'yaml';
 export function stringifyDocument(doc: unknown): string {
   if (isPlainObject(doc) && Object.keys(doc).length > 0) {
     const printer = new Printer();
-    if (printer.map(doc, '')) return printer.out;
+    if (printer.map(doc, '')) return printer.text();
   }
   return Yaml.stringify(doc);
 }
@@ -52,9 +52,14 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 }
 
 class Printer {
-  public out = '';
+  /** Pieces joined once at the end: a string built by += is a tree of pieces until something flattens it. */
+  private readonly out: string[] = [];
   /** Objects and arrays already printed: `yaml` would alias a second occurrence. */
   private readonly seen = new Set<object>();
+
+  public text(): string {
+    return this.out.join('');
+  }
 
   /** Prints a non-empty map whose first line continues the current one; false when unsupported. */
   public map(obj: Record<string, unknown>, indent: string): boolean {
@@ -78,7 +83,7 @@ class Printer {
     let first = true;
     for (const key of Object.keys(obj)) {
       if (!isPlainKey(key)) throw UNSUPPORTED;
-      this.out += first && inline ? `${key}:` : `${indent}${key}:`;
+      this.out.push(first && inline ? `${key}:` : `${indent}${key}:`);
       first = false;
       this.value(obj[key], indent);
     }
@@ -89,39 +94,39 @@ class Printer {
     if (Array.isArray(v)) {
       if (v.length === 0) {
         this.visit(v);
-        this.out += ' []\n';
+        this.out.push(' []\n');
       } else {
         // yaml's default indentSeq: a list under a key is indented by one step.
-        this.out += '\n';
+        this.out.push('\n');
         this.seq(v, `${indent}  `);
       }
     } else if (isPlainObject(v)) {
       if (Object.keys(v).length === 0) {
         this.visit(v);
-        this.out += ' {}\n';
+        this.out.push(' {}\n');
       } else {
-        this.out += '\n';
+        this.out.push('\n');
         this.mapBody(v, `${indent}  `, false);
       }
     } else {
-      this.out += ` ${scalar(v)}\n`;
+      this.out.push(` ${scalar(v)}\n`);
     }
   }
 
   private seq(items: unknown[], indent: string): void {
     this.visit(items);
     for (const item of items) {
-      this.out += `${indent}- `;
+      this.out.push(`${indent}- `);
       if (Array.isArray(item)) throw UNSUPPORTED;
       if (isPlainObject(item)) {
         if (Object.keys(item).length === 0) {
           this.visit(item);
-          this.out += '{}\n';
+          this.out.push('{}\n');
         } else {
           this.mapBody(item, `${indent}  `, true);
         }
       } else {
-        this.out += `${scalar(item)}\n`;
+        this.out.push(`${scalar(item)}\n`);
       }
     }
   }
