@@ -10,6 +10,7 @@
 //   BENCH_N=1000 BENCH_LAYOUT=each node scripts/profile.js
 //   node scripts/profile.js --keep out.cpuprofile # also keep the profile (for Chrome DevTools)
 //   node scripts/profile.js --profile x.cpuprofile # only analyse an existing profile
+//   node scripts/profile.js --functions lib/        # also: self time by function in files under lib/
 //
 // It runs what the benchmark runs (scripts/run-ts.js: one esbuild bundle of our sources) with an
 // inline source map, and maps each sample in the bundle back to its source file with that map.
@@ -32,6 +33,8 @@ function record(entry) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-prof-'));
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-out-'));
   const env = { ...process.env, BENCH_N: process.env.BENCH_N ?? '1000', BENCH_LAYOUT: process.env.BENCH_LAYOUT ?? 'one', CDK8S_OUTDIR: out };
+  // Warm-up: the bundle is cached by content; a first run after an edit would profile esbuild.
+  spawnSync(process.execPath, ['--enable-source-maps', path.join(__dirname, 'run-ts.js'), entry], { cwd: ROOT, env: { ...env, BENCH_N: '0' }, stdio: 'ignore' });
   const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', '--enable-source-maps', path.join(__dirname, 'run-ts.js'), entry],
     { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   fs.rmSync(out, { recursive: true, force: true });
@@ -127,11 +130,18 @@ function analyse(file) {
   };
   const phases = new Map();
   const code = new Map();
+  const functions = new Map();
+  const prefix = arg('functions');
   for (const [id, w] of weight) {
     const p = phaseOf(id);
     phases.set(p, (phases.get(p) ?? 0) + w);
-    const c = codeOf(frameOf(byId.get(id).callFrame));
+    const self = frameOf(byId.get(id).callFrame);
+    const c = codeOf(self);
     code.set(c, (code.get(c) ?? 0) + w);
+    if (prefix !== undefined && c.startsWith(prefix)) {
+      const f = `${self.name || '(anonymous)'} (${c}:${byId.get(id).callFrame.lineNumber + 1} in the bundle)`;
+      functions.set(f, (functions.get(f) ?? 0) + w);
+    }
   }
   const sum = [...weight.values()].reduce((a, b) => a + b, 0);
   const table = (title, m, limit) => {
@@ -142,6 +152,7 @@ function analyse(file) {
   console.log(`profile: ${path.basename(file)}, ${(sum / 1e6).toFixed(2)} s sampled, load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')}`);
   table('Phase (innermost frame that names one)', phases, 20);
   table('Self time by code', code, Number(arg('top') ?? 15));
+  if (prefix !== undefined) table(`Self time by function, in ${prefix}`, functions, Number(arg('top') ?? 15));
 }
 
 function main() {
