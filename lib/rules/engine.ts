@@ -38,6 +38,17 @@ function looksAtKind(rule: Rule, kind: unknown): boolean {
   return typeof kind === 'string' && (rule.kinds.includes('*') || rule.kinds.includes(kind));
 }
 
+const KIND_INDEX = new WeakMap<readonly Rule[], Map<unknown, Rule[]>>();
+
+function kindIndex(rules: readonly Rule[]): Map<unknown, Rule[]> {
+  let index = KIND_INDEX.get(rules);
+  if (!index) {
+    index = new Map();
+    KIND_INDEX.set(rules, index);
+  }
+  return index;
+}
+
 /** Runs rules over objects checked together (cross-object rules see all of them). */
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
@@ -47,7 +58,8 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
   let checked = 0;
   let failed = 0;
   // The rules for each kind, found once: most rules look at a few kinds, and large inputs repeat kinds.
-  const byKind = new Map<unknown, Rule[]>();
+  // Kept per rule list when nothing is skipped: synth evaluates the same list once per construct.
+  const byKind = skip.size === 0 ? kindIndex(options.rules) : new Map<unknown, Rule[]>();
   const rulesFor = (kind: unknown) => {
     let found = byKind.get(kind);
     if (!found) {
