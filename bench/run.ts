@@ -1,6 +1,7 @@
 // npm run bench: whole-process benchmarks with warm-up, medians, min–max, peak RSS and paired ratios.
 // Not part of npm test. BENCH_QUICK=1 runs fewer repetitions (for a smoke run, not for figures);
-// BENCH_ONLY=3,6 runs only those sections (1 CLI, 2 direct synth, 3 scale, 4 rules, 5 lint, 6 tests).
+// BENCH_ONLY=3,6 runs only those sections (1 CLI, 2 direct synth, 3 scale, 4 rules, 5 lint, 6 tests),
+// BENCH_SCALE_N=1000 only those N in section 3.
 // Each row also gives the CPU time (user + system, from /usr/bin/time), which a busy machine
 // inflates far less than wall time, and the load average when the section started.
 import { spawnSync } from 'child_process';
@@ -86,6 +87,8 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.
 const row = (s: Stats) => rows.push(`| ${s.label} | ${fmt(s.median)} | ${fmt(s.min)}–${fmt(s.max)} | ${fmt(s.cpu)} | ${s.rss.toFixed(0)} MiB | ${s.n} |`);
 const load = () => os.loadavg().map(x => x.toFixed(1)).join(' ');
 const ONLY = process.env.BENCH_ONLY?.split(',').map(Number);
+/** BENCH_SCALE_N=1000: only these N in section 3. */
+const SCALE_N = process.env.BENCH_SCALE_N?.split(',').map(Number);
 /** Runs section `n` unless BENCH_ONLY leaves it out; notes the load average it started under. */
 function section(n: number, title: string, body: () => void): void {
   if (ONLY && !ONLY.includes(n)) return;
@@ -131,7 +134,7 @@ function main(): void {
   });
 
   section(3, 'scale: N GracefulWebApps vs baseline cdk8s-plus vs plain objects', () => {
-    for (const n of QUICK ? [1, 100] : [1, 10, 100, 1000]) {
+    for (const n of SCALE_N ?? (QUICK ? [1, 100] : [1, 10, 100, 1000])) {
       for (const layout of ['one', 'each']) {
         const env = { BENCH_N: String(n), BENCH_LAYOUT: layout };
         const where = layout === 'one' ? 'one chart' : 'one chart each';
