@@ -1,6 +1,7 @@
 // BENCH_N httpserver GracefulWebApps (as in apps/httpserver.ts), in one chart (BENCH_LAYOUT=one)
 // or one chart each (each), written with synthApp into CDK8S_OUTDIR. BENCH_RULES=off replaces the
-// rule pack's validation with a no-op, to measure what the rules cost.
+// rule pack's validation with a no-op, to measure what the rules cost. BENCH_SYNTH=app writes with
+// cdk8s' own app.synth() instead (npm run bench checks that both write the same bytes).
 import { App, Chart } from 'cdk8s';
 import { HTTPSERVER } from '../apps/httpserver';
 import { GracefulWebApp, RuleGuard, synthApp } from '../lib';
@@ -22,4 +23,5 @@ if (process.env.BENCH_LAYOUT === 'each') {
   const chart = new Chart(app, 'httpserver', { namespace: 'httpserver' });
   for (let i = 0; i < n; i++) httpserver(chart, `httpserver${i}`);
 }
-synthApp(app);
+if (process.env.BENCH_SYNTH === 'app') app.synth();
+else synthApp(app);

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, DependencyGraph, Names, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, Node } from 'constructs';
+import { stringifyDocument } from './yaml-print';
 
 /**
  * Synthesizes `app` like `app.synth()`, byte for byte, in time linear in the number of charts.
@@ -20,55 +21,116 @@ export function synthApp(app: App): void {
     return;
   }
   const all = app.node.findAll();
-  jsonCache = new WeakMap();
+  cache = new RenderCache();
   try {
-    validate(all);
+    validate(all, cache);
     const hasDependantCharts = resolveDependencies(all);
     fs.mkdirSync(app.outdir, { recursive: true });
-    const charts = app.charts;
+    const order = new Topology(all);
+    const charts = order.charts(app);
     if (app.yamlOutputType === YamlOutputType.FILE_PER_APP) {
-      if (charts.length > 0) Yaml.save(path.join(app.outdir, `app${app.outputFileExtension}`), charts.flatMap(chartObjects));
+      if (charts.length > 0) save(path.join(app.outdir, `app${app.outputFileExtension}`), charts.flatMap(c => order.chartObjects(c)), cache);
       return;
     }
     charts.forEach((chart, index) => {
       const label = Names.toDnsLabel(chart);
       const name = hasDependantCharts ? `${index.toString().padStart(4, '0')}-${label}` : label;
-      Yaml.save(path.join(app.outdir, name + app.outputFileExtension), chartObjects(chart));
+      save(path.join(app.outdir, name + app.outputFileExtension), order.chartObjects(chart), cache!);
     });
   } finally {
-    jsonCache = undefined;
+    cache = undefined;
   }
 }
 
 /**
- * During {@link synthApp}, the JSON of each object as first rendered (by our rules' validation),
- * reused for the output: nothing mutates objects between validation and writing. Outside it, no cache.
+ * During {@link synthApp}, each object rendered once: its JSON as first rendered (by our rules'
+ * validation), then, once the validation that rendered it is done, only its YAML text, for the
+ * output (text is a fraction of the memory of the objects). Nothing mutates objects between
+ * validation and writing. Outside synthApp, no cache.
  */
-let jsonCache: WeakMap<ApiObject, any> | undefined;
+class RenderCache {
+  private readonly json = new Map<ApiObject, any>();
+  private readonly yaml = new WeakMap<ApiObject, string>();
 
-/** An object's JSON; rendered once per synthApp run. */
-export function apiObjectJson(o: ApiObject): any {
-  if (!jsonCache) return o.toJson();
-  let json = jsonCache.get(o);
-  if (json === undefined) {
-    json = o.toJson();
-    jsonCache.set(o, json);
+  public toJson(o: ApiObject): any {
+    let json = this.json.get(o);
+    if (json === undefined) {
+      json = o.toJson();
+      this.json.set(o, json);
+    }
+    return json;
   }
-  return json;
+
+  /** Keeps the objects rendered so far as YAML text only. */
+  public compact(): void {
+    for (const [o, json] of this.json) this.yaml.set(o, stringifyDocument(json));
+    this.json.clear();
+  }
+
+  public toYaml(o: ApiObject): string {
+    return this.yaml.get(o) ?? stringifyDocument(this.json.get(o) ?? o.toJson());
+  }
 }
 
-/** The JSON of a chart's own objects, in dependency order (cdk8s' chartToKube). */
-function chartObjects(chart: Chart): any[] {
-  return new DependencyGraph(chart.node).topology()
-    .filter((x): x is ApiObject => ApiObject.isApiObject(x) && Chart.of(x) === chart)
-    .map(apiObjectJson);
+let cache: RenderCache | undefined;
+
+/** An object's JSON; rendered once per synthApp validation. */
+export function apiObjectJson(o: ApiObject): any {
+  return cache ? cache.toJson(o) : o.toJson();
+}
+
+/**
+ * cdk8s' `Yaml.save(file, objects.map(o => o.toJson()))`, byte for byte: documents joined by `---`,
+ * printed by {@link stringifyDocument}, written in pieces so the whole file is never one string.
+ */
+function save(file: string, objects: ApiObject[], rendered: RenderCache): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let chunk = '';
+    objects.forEach((o, i) => {
+      chunk += i === 0 ? rendered.toYaml(o) : `---\n${rendered.toYaml(o)}`;
+      if (chunk.length >= 1 << 16) {
+        fs.writeSync(fd, chunk);
+        chunk = '';
+      }
+    });
+    if (chunk.length > 0) fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The order cdk8s writes charts and objects in (`DependencyGraph(...).topology()`), found without
+ * building the graph when no construct has a dependency: then the topology is the tree's preorder.
+ */
+class Topology {
+  private readonly simple: boolean;
+
+  // cdk8s keys its graph by path in a plain object, which lists integer-like keys (charts with a
+  // numeric id) first; constructs keeps children the same way, so the preorder agrees.
+  constructor(private readonly all: IConstruct[]) {
+    this.simple = all.every(c => c.node.dependencies.length === 0);
+  }
+
+  /** `app.charts`. */
+  public charts(app: App): Chart[] {
+    return this.simple ? this.all.filter((x): x is Chart => x instanceof Chart) : app.charts;
+  }
+
+  /** The chart's own objects, in dependency order (cdk8s' chartToKube). */
+  public chartObjects(chart: Chart): ApiObject[] {
+    const ordered = this.simple ? chart.node.findAll() : new DependencyGraph(chart.node).topology();
+    return ordered.filter((x): x is ApiObject => ApiObject.isApiObject(x) && Chart.of(x) === chart);
+  }
 }
 
 /** Runs every construct's validations once; throws what cdk8s' own validation throws. */
-function validate(all: IConstruct[]): void {
+function validate(all: IConstruct[], rendered: RenderCache): void {
   const errors: string[] = [];
   for (const c of all) {
     for (const error of c.node.validate()) errors.push(`[${c.node.path}] ${error}`);
+    rendered.compact();
   }
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
 }

@@ -71,6 +71,43 @@ describe('synthApp', () => {
     expect(read(b)).toEqual(read(a));
   });
 
+  test('is byte-identical with numeric chart ids in one file per app (cdk8s orders them first)', () => {
+    const build = (outdir: string) => {
+      const app = new App({ outdir, yamlOutputType: YamlOutputType.FILE_PER_APP });
+      for (const id of ['web', '10', '2', 'api']) {
+        const chart = new Chart(app, id);
+        web(chart, `a${id}`);
+        web(chart, `b${id}`);
+      }
+      return app;
+    };
+    const a = dir();
+    const b = dir();
+    build(a).synth();
+    synthApp(build(b));
+    const text = read(b)['app.k8s.yaml'];
+    expect(text.indexOf('name: a2')).toBeLessThan(text.indexOf('name: a10'));
+    expect(text.indexOf('name: a10')).toBeLessThan(text.indexOf('name: aweb'));
+    expect(read(b)).toEqual(read(a));
+  });
+
+  test('is byte-identical when objects in a chart depend on each other (dependency order)', () => {
+    const build = (outdir: string) => {
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'c');
+      const first = web(chart, 'first');
+      const second = web(chart, 'second');
+      first.node.addDependency(second);
+      return app;
+    };
+    const a = dir();
+    const b = dir();
+    build(a).synth();
+    synthApp(build(b));
+    expect(read(b)['c.k8s.yaml'].indexOf('name: second')).toBeLessThan(read(b)['c.k8s.yaml'].indexOf('name: first'));
+    expect(read(b)).toEqual(read(a));
+  });
+
   test('fails on validation errors like app.synth()', () => {
     const app = Testing.app({ outdir: dir() });
     new GracefulWebApp(new Chart(app, 'bad'), 'web', {

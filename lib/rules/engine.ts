@@ -51,10 +51,28 @@ function looksAtKind(rule: Rule, kind: unknown): boolean {
   return typeof kind === 'string' && (rule.kinds.includes('*') || rule.kinds.includes(kind));
 }
 
+/** Per rule list, per profile: the rules for each kind. */
+const KIND_INDEX = new WeakMap<readonly Rule[], Map<RuleProfile, Map<unknown, Rule[]>>>();
+
+function kindIndex(rules: readonly Rule[], profile: RuleProfile): Map<unknown, Rule[]> {
+  let byProfile = KIND_INDEX.get(rules);
+  if (!byProfile) {
+    byProfile = new Map();
+    KIND_INDEX.set(rules, byProfile);
+  }
+  let index = byProfile.get(profile);
+  if (!index) {
+    index = new Map();
+    byProfile.set(profile, index);
+  }
+  return index;
+}
+
 /** Runs rules over objects checked together (cross-object rules see all of them). */
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
-  const rules = options.rules.filter(r => !skip.has(r.id) && inProfile(r, options.profile ?? 'default'));
+  const profile = options.profile ?? 'default';
+  const rules = options.rules.filter(r => !skip.has(r.id) && inProfile(r, profile));
   const ctx: RuleContext = {
     objects,
     ...(options.fileOf ? { fileOf: options.fileOf } : {}),
@@ -64,7 +82,8 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
   let checked = 0;
   let failed = 0;
   // The rules for each kind, found once: most rules look at a few kinds, and large inputs repeat kinds.
-  const byKind = new Map<unknown, Rule[]>();
+  // Kept per rule list and profile when nothing is skipped: synth evaluates the same list once per construct.
+  const byKind = skip.size === 0 ? kindIndex(options.rules, profile) : new Map<unknown, Rule[]>();
   const rulesFor = (kind: unknown) => {
     let found = byKind.get(kind);
     if (!found) {
