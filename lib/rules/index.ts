@@ -95,6 +95,7 @@ import { portNumberInvalid } from './objects/port-number-invalid';
 import { integerFieldInvalid } from './objects/integer-field-invalid';
 import { resourceQuantityInvalid } from './resources/resource-quantity-invalid';
 import { propInvalid } from './objects/prop-invalid';
+import { houseDefaultsMisplaced } from './objects/house-defaults-misplaced';
 import { commandEmpty } from './process/command-empty';
 import { sshdPortPrivileged } from './process/sshd-port-privileged';
 
@@ -194,6 +195,7 @@ export const RULES: readonly Rule[] = [
   sensitiveEnvLiteral, sensitiveConfigMapKey, envVarNameInvalid, httpHeaderNameInvalid, objectDuplicate,
   configMapKeyRefMissing, labelInvalid, portNumberInvalid, integerFieldInvalid, resourceQuantityInvalid,
   propInvalid, commandEmpty, sshdPortPrivileged,
+  houseDefaultsMisplaced,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));

@@ -7,6 +7,7 @@ import { Foreground } from '../pod/entrypoint';
 import { objectIdentity } from '../rules/objects/object-duplicate';
 import { programProblem } from '../rules/probes/handler-command-empty';
 import { PropChecker } from './checker';
+import { checkProductionProps } from './production-props';
 import { checkComposition, checkDurations, checkEgress, checkHealthCheck, checkMainContainer, checkNetwork, checkPortRef, checkPostStart, checkPreStop } from './pod-props';
 
 /**
@@ -44,6 +45,7 @@ export function validateGracefulWebAppProps(scope: Construct, props: unknown): v
   checkPortRef(c, 'targetPort', p.targetPort);
   if (p.nodePort !== undefined && typeof p.nodePort !== 'number') c.fail('nodePort', p.nodePort, 'CKP803', `nodePort is ${typeof p.nodePort}, not a number`, 'give nodePort as a number from 30000 to 32767.');
   checkComposition(c, p, { sidecars: true });
+  checkProductionProps(c, p, { webApp: true });
 }
 
 /** DevContainerProps. */
@@ -101,6 +103,7 @@ export function validateDevContainerProps(scope: Construct, props: unknown): voi
   checkDurations(c, p, { startupTimeout: { ruleId: 'CKP204', min: 1 }, terminationGracePeriod: { ruleId: 'CKP828' } });
   checkNetwork(c, p);
   checkComposition(c, p, { sidecars: true });
+  checkProductionProps(c, p, { webApp: false });
   if (ws) {
     // The claim's volume is added after the pod composition, which cannot see it coming.
     const mounts = [p.mounts, ...[...(p.initContainers ?? []), ...(p.sidecars ?? [])].map((s: any) => s.mounts)].flatMap(m => m ?? []);
@@ -121,6 +124,7 @@ function checkBatch(c: PropChecker, p: Record<string, any>): void {
   c.boolean('ignoreDisruptions', p.ignoreDisruptions, 'CKP609');
   checkEgress(c, p.egress);
   checkComposition(c, p, { sidecars: false });
+  checkProductionProps(c, p, { webApp: false });
 }
 
 /** BoundedJobProps. */

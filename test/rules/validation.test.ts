@@ -61,7 +61,7 @@ describe('CKP824 configmap-key-ref-missing', () => {
 });
 
 test('construct-time rules are in the registry (for suppression and RULES.md) and check no manifest', () => {
-  for (const id of ['CKP830', 'CKP906']) expect(rule(id).check(deployment(), { objects: [] })).toEqual([]);
+  for (const id of ['CKP830', 'CKP847', 'CKP906']) expect(rule(id).check(deployment(), { objects: [] })).toEqual([]);
 });
 
 describe('CKP723 and CKP724 also find a private key in a value (Polaris: `-BEGIN … PRIVATE KEY-`)', () => {
