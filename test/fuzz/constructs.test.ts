@@ -1,12 +1,15 @@
 import * as fc from 'fast-check';
+import { schemaFailures, validateKubernetes } from '../../lib/schema';
 import { propSets } from './arbitraries';
 import { runProps, showProps, TARGETS } from './harness';
 
 /**
  * Property: every generated prop set (valid, boundary, wrong-typed) either synthesizes into manifests
- * that pass the rule pack at error level (Testing.synth runs it), or is refused with a PatternError
- * or rule findings carrying a rule id; never a raw error. Fixed seed; `npm run fuzz` runs 10,000 per
- * construct and also checks the output with policy-check (test/fuzz/validate-output.ts).
+ * that pass the rule pack at error level (Testing.synth runs it) and the Kubernetes 1.27 schema and
+ * API-server rules (validateKubernetes, in-process: no ../shared needed), or is refused with a
+ * PatternError or rule findings carrying a rule id; never a raw error. Fixed seed; `npm run fuzz`
+ * runs 10,000 per construct and also checks the output with policy-check, Polaris included
+ * (test/fuzz/validate-output.ts).
  */
 const SEED = 20261102;
 const RUNS = 150;
@@ -16,6 +19,10 @@ describe.each(TARGETS.map(t => [t.name, t] as const))('%s: every prop set works 
     fc.assert(fc.property(propSets(target.props), props => {
       const outcome = runProps(target, props);
       if (outcome.kind === 'raw') throw new Error(`raw error: ${outcome.message}\nprops: ${showProps(props)}`);
+      if (outcome.kind === 'synthesized') {
+        const invalid = schemaFailures(validateKubernetes(outcome.manifests));
+        if (invalid.length > 0) throw new Error(`the API server would reject: ${JSON.stringify(invalid.map(r => [r.kind, r.name, r.problems]))}\nprops: ${showProps(props)}`);
+      }
       return true;
     }), { seed: SEED, numRuns: RUNS });
   });
