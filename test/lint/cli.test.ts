@@ -109,7 +109,7 @@ describe('cdk8s-patterns lint: inputs', () => {
     write('tree/node_modules/d.yaml', POD('d:latest'));
     write('tree/notes.txt', 'not yaml');
     const r = cli(['lint', '--format', 'json', path.join(tmp, 'tree')]);
-    // One file per finding: the two Pods share a name, so b.yml also breaks CKP823 (object-duplicate).
+    // The files with findings (each Pod's :latest image is CKP101), each once.
     expect([...new Set(JSON.parse(r.stdout).findings.map((f: any) => path.relative(tmp, f.file)))]).toEqual([path.join('tree', 'a.yaml'), path.join('tree', 'sub', 'b.yml')]);
   });
   test('a directory without YAML is unreadable input', () => {

@@ -41,6 +41,13 @@ describe('CKP823 object-duplicate', () => {
     const objects = [a, { ...a, kind: 'ConfigMap' }, { ...a, metadata: { name: 'web', namespace: 'other' } }];
     for (const o of objects) expect(run('CKP823', o, objects)).toEqual([]);
   });
+  test('linting files: compared within a file, where one `kubectl apply` meets them (not across unrelated files)', () => {
+    const b = { ...a, metadata: { ...a.metadata } };
+    const c = { ...a, metadata: { ...a.metadata } };
+    const files = new Map<any, string>([[a, 'x.yaml'], [b, 'y.yaml'], [c, 'x.yaml']]);
+    const ctx = { objects: [a, b, c], fileOf: (o: any) => files.get(o) };
+    expect([a, b, c].map(o => rule('CKP823').check(o, ctx).length)).toEqual([0, 0, 1]);
+  });
   test('non-compliant: the second of two', () => {
     const b = { ...a, metadata: { ...a.metadata } };
     expect(run('CKP823', a, [a, b])).toEqual([]);

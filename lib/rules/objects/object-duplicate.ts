@@ -1,4 +1,4 @@
-import { K8sObject, Rule } from '../types';
+import { K8sObject, Rule, RuleContext } from '../types';
 
 /** What makes an object one object to the API server: API group, kind, namespace and name. */
 export function objectIdentity(obj: K8sObject, defaultNamespace = ''): string {
@@ -17,10 +17,33 @@ export const objectDuplicate: Rule = {
   kinds: ['*'],
   check(obj, ctx) {
     if (typeof obj.metadata?.name !== 'string') return [];
-    const id = objectIdentity(obj);
-    const index = ctx.objects.indexOf(obj);
-    const first = ctx.objects.findIndex(o => o.kind === obj.kind && objectIdentity(o) === id);
-    if (first < 0 || first === index) return [];
+    const first = firstObjects(ctx).get(scopedIdentity(obj, ctx));
+    if (first === undefined || first === obj) return [];
     return [{ field: 'metadata.name', value: obj.metadata.name, message: `is the second ${obj.kind} '${obj.metadata.name}'${obj.metadata.namespace ? ` in namespace '${obj.metadata.namespace}'` : ''}: the API server keeps only one` }];
   },
 };
+
+/**
+ * Objects are compared within one file when the input has files (lint): files linted together are
+ * often unrelated projects or test fixtures (a whole corpus, failure.yaml beside success.yaml), while
+ * one file is one `kubectl apply`. At synth the objects are one chart's. Indexed once per evaluation.
+ */
+function scopedIdentity(obj: K8sObject, ctx: RuleContext): string {
+  return `${ctx.fileOf?.(obj) ?? ''}\0${objectIdentity(obj)}`;
+}
+
+const FIRST = new WeakMap<RuleContext, Map<string, K8sObject>>();
+
+function firstObjects(ctx: RuleContext): Map<string, K8sObject> {
+  let first = FIRST.get(ctx);
+  if (!first) {
+    first = new Map();
+    for (const o of ctx.objects) {
+      if (o === null || typeof o !== 'object' || typeof o.metadata?.name !== 'string') continue;
+      const key = scopedIdentity(o, ctx);
+      if (!first.has(key)) first.set(key, o);
+    }
+    FIRST.set(ctx, first);
+  }
+  return first;
+}
