@@ -1,5 +1,6 @@
 import { containersOf, podSpecOf, POD_KINDS } from '../k8s';
-import { Rule, Violation } from '../types';
+import * as path from 'path';
+import { K8sObject, Rule, RuleContext, Violation } from '../types';
 
 export const configMapKeyRefMissing: Rule = {
   id: 'CKP824',
@@ -12,14 +13,14 @@ export const configMapKeyRefMissing: Rule = {
   kinds: POD_KINDS,
   check(obj, ctx) {
     const out: Violation[] = [];
-    const ns = obj.metadata?.namespace;
-    const maps = new Map<string, any>();
-    for (const o of ctx.objects) if (o.kind === 'ConfigMap' && o.metadata?.namespace === ns && typeof o.metadata?.name === 'string') maps.set(o.metadata.name, o);
-    if (!podSpecOf(obj) || maps.size === 0) return out;
+    if (!podSpecOf(obj)) return out;
+    const maps = configMapsOf(ctx);
+    if (maps.size === 0) return out;
+    const scope = scopeOf(obj, ctx);
     for (const c of containersOf(obj)) {
       (Array.isArray(c.container.env) ? c.container.env : []).forEach((e: any, i: number) => {
         const ref = e?.valueFrom?.configMapKeyRef;
-        const map = ref ? maps.get(ref.name) : undefined;
+        const map = ref ? maps.get(`${scope}\0${ref.name}`) : undefined;
         if (!map || ref.optional === true) return;
         if (!(ref.key in (map.data ?? {})) && !(ref.key in (map.binaryData ?? {}))) {
           out.push({ field: `${c.path}.env[${i}].valueFrom.configMapKeyRef.key`, value: ref.key, container: c.name, message: `env var ${e.name} reads key '${ref.key}', which ConfigMap '${ref.name}' does not have` });
@@ -29,3 +30,27 @@ export const configMapKeyRefMissing: Rule = {
     return out;
   },
 };
+
+/**
+ * Where a pod looks for its ConfigMaps: its namespace, and when linting files, its directory (files
+ * linted together may be unrelated projects; one directory is one app's manifests, as in CKP809).
+ */
+function scopeOf(obj: K8sObject, ctx: RuleContext): string {
+  const file = ctx.fileOf?.(obj);
+  return `${file === undefined ? '' : path.dirname(file)}\0${obj.metadata?.namespace ?? ''}`;
+}
+
+const CONFIG_MAPS = new WeakMap<RuleContext, Map<string, K8sObject>>();
+
+/** The ConfigMaps of the input by scope and name, indexed once per evaluation (the last of a name wins, as applied). */
+function configMapsOf(ctx: RuleContext): Map<string, K8sObject> {
+  let maps = CONFIG_MAPS.get(ctx);
+  if (!maps) {
+    maps = new Map();
+    for (const o of ctx.objects) {
+      if (o?.kind === 'ConfigMap' && typeof o.metadata?.name === 'string') maps.set(`${scopeOf(o, ctx)}\0${o.metadata.name}`, o);
+    }
+    CONFIG_MAPS.set(ctx, maps);
+  }
+  return maps;
+}
