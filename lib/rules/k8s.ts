@@ -1,4 +1,4 @@
-import { K8sObject } from './types';
+import { K8sObject, RuleContext } from './types';
 
 /** Kinds that carry a pod template (or are a pod). */
 export const POD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'] as const;
@@ -211,4 +211,14 @@ export function containerViolations<V>(obj: K8sObject, check: (c: ContainerRef, 
     if (v !== undefined) out.push(v);
   }
   return out;
+}
+
+/** A value computed once per evaluation (one rule context) and shared by the checks of every object in it. */
+export function perEvaluation<T>(cache: WeakMap<RuleContext, T>, ctx: RuleContext, build: () => T): T {
+  let value = cache.get(ctx);
+  if (value === undefined) {
+    value = build();
+    cache.set(ctx, value);
+  }
+  return value;
 }

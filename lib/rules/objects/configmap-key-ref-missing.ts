@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, POD_KINDS } from '../k8s';
+import { containersOf, perEvaluation, podSpecOf, POD_KINDS } from '../k8s';
 import * as path from 'path';
 import { K8sObject, Rule, RuleContext, Violation } from '../types';
 
@@ -44,13 +44,11 @@ const CONFIG_MAPS = new WeakMap<RuleContext, Map<string, K8sObject>>();
 
 /** The ConfigMaps of the input by scope and name, indexed once per evaluation (the last of a name wins, as applied). */
 function configMapsOf(ctx: RuleContext): Map<string, K8sObject> {
-  let maps = CONFIG_MAPS.get(ctx);
-  if (!maps) {
-    maps = new Map();
+  return perEvaluation(CONFIG_MAPS, ctx, () => {
+    const maps = new Map<string, K8sObject>();
     for (const o of ctx.objects) {
       if (o?.kind === 'ConfigMap' && typeof o.metadata?.name === 'string') maps.set(`${scopeOf(o, ctx)}\0${o.metadata.name}`, o);
     }
-    CONFIG_MAPS.set(ctx, maps);
-  }
-  return maps;
+    return maps;
+  });
 }

@@ -1,3 +1,4 @@
+import { perEvaluation } from '../k8s';
 import { K8sObject, Rule, RuleContext } from '../types';
 
 /** What makes an object one object to the API server: API group, kind, namespace and name. */
@@ -35,15 +36,13 @@ function scopedIdentity(obj: K8sObject, ctx: RuleContext): string {
 const FIRST = new WeakMap<RuleContext, Map<string, K8sObject>>();
 
 function firstObjects(ctx: RuleContext): Map<string, K8sObject> {
-  let first = FIRST.get(ctx);
-  if (!first) {
-    first = new Map();
+  return perEvaluation(FIRST, ctx, () => {
+    const first = new Map<string, K8sObject>();
     for (const o of ctx.objects) {
       if (o === null || typeof o !== 'object' || typeof o.metadata?.name !== 'string') continue;
       const key = scopedIdentity(o, ctx);
       if (!first.has(key)) first.set(key, o);
     }
-    FIRST.set(ctx, first);
-  }
-  return first;
+    return first;
+  });
 }
