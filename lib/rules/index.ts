@@ -90,7 +90,6 @@ import { envVarNameInvalid } from './objects/env-var-name-invalid';
 import { httpHeaderNameInvalid } from './objects/http-header-name-invalid';
 import { objectDuplicate } from './objects/object-duplicate';
 import { configMapKeyRefMissing } from './objects/configmap-key-ref-missing';
-import { labelInvalid } from './objects/label-invalid';
 import { portNumberInvalid } from './objects/port-number-invalid';
 import { integerFieldInvalid } from './objects/integer-field-invalid';
 import { resourceQuantityInvalid } from './resources/resource-quantity-invalid';
@@ -193,7 +192,7 @@ export const RULES: readonly Rule[] = [
   // issue 11: input validation
   imageDigestInvalid, handlerCommandEmpty, hookPortUndeclared, runAsRootContradiction, idOutOfRange, dangerousCapabilityAdded,
   sensitiveEnvLiteral, sensitiveConfigMapKey, envVarNameInvalid, httpHeaderNameInvalid, objectDuplicate,
-  configMapKeyRefMissing, labelInvalid, portNumberInvalid, integerFieldInvalid, resourceQuantityInvalid,
+  configMapKeyRefMissing, portNumberInvalid, integerFieldInvalid, resourceQuantityInvalid,
   propInvalid, commandEmpty, sshdPortPrivileged,
   houseDefaultsMisplaced,
 ].sort((a, b) => a.id.localeCompare(b.id));

@@ -219,7 +219,7 @@ export class PropChecker {
   }
 
   public labelValue(field: string, v: unknown): string | undefined {
-    return this.form(field, v, 'CKP825', 'a label value (at most 63 alphanumerics, \'-\', \'_\', \'.\')', labelValueProblem, '\'shop\'');
+    return this.form(field, v, 'CKP840', 'a label value (at most 63 alphanumerics, \'-\', \'_\', \'.\')', labelValueProblem, '\'shop\'');
   }
 
   public headerName(field: string, v: unknown): string | undefined {

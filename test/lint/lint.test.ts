@@ -137,10 +137,10 @@ describe('lintSources robustness: a clear message per file, never a crash', () =
     const r = lint(crd);
     expect(r.problems).toEqual([]);
     expect(r.objects).toBe(2);
-    // Only CKP801 (names), CKP810 (repeated keys), CKP823 (duplicate objects), CKP825 (labels) and CKP840 (metadata)
+    // Only CKP801 (names), CKP810 (repeated keys), CKP823 (duplicate objects) and CKP840 (labels and annotations)
     // look at every kind, and pass; CKP804 leaves cluster scaffolding alone (issue 15).
     expect(r.findings).toEqual([]);
-    expect(r.checked).toBe(10);
+    expect(r.checked).toBe(8);
   });
 
   test('an empty file has nothing to lint', () => {

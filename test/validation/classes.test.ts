@@ -46,7 +46,7 @@ describe('each class of bad input is refused with its rule id, naming the field'
     // Names the API server refuses
     ['port name too long', webWith({ portName: 'http-management' + 'x' }), 'CKP821', 'portName'],
     ['config key becomes an env name starting with a digit', webWith({ config: { data: { '2fa': 'on' } } }), 'CKP820', 'config.data'],
-    ['label value from appName', webWith({ appName: 'a'.repeat(64) }), 'CKP825', 'appName'],
+    ['label value from appName', webWith({ appName: 'a'.repeat(64) }), 'CKP840', 'appName'],
     ['priority class name', webWith({ priorityClassName: 'High_Priority' }), 'CKP826', 'priorityClassName'],
     ['storage class name', devWith({ workspace: { size: Size.gibibytes(1), storageClassName: 'Fast_SSD' } }), 'CKP826', 'workspace.storageClassName'],
     ['probe header name', webWith({ readiness: HealthCheck.httpGet('/', { headers: { 'X Probe': 'a' } }) }), 'CKP822', 'readiness headers name'],
