@@ -4,18 +4,12 @@
  * Each returns why a value is invalid, or undefined when it is valid.
  */
 import { RuleGuard } from '../guard';
-import { DNS1123_SUBDOMAIN } from '../rules/objects/names';
-import { portNameProblem as ianaServiceNameProblem } from '../validation/formats';
+import { dnsSubdomainProblem as subdomainProblem, portNameProblem as ianaServiceNameProblem } from '../validation/formats';
 import { labelValueProblem, metadataKeyProblem } from '../rules/objects/metadata-invalid';
 import { ingressHostProblem } from '../rules/objects/ingress-host-invalid';
 
-/** Why `name` is not a DNS-1123 subdomain (the names of Secrets, ConfigMaps, ServiceAccounts, PVCs). */
-export function dnsSubdomainProblem(name: string): string | undefined {
-  if (typeof name !== 'string' || name.length === 0) return 'is empty';
-  if (name.length > 253) return `is ${name.length} characters long (at most 253)`;
-  if (!DNS1123_SUBDOMAIN.test(name)) return 'must be lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit';
-  return undefined;
-}
+/** Why `name` is not a DNS-1123 subdomain (the names of Secrets, ConfigMaps, ServiceAccounts, PVCs): the validation layer's check. */
+export const dnsSubdomainProblem = (name: unknown): string | undefined => (typeof name === 'string' ? subdomainProblem(name) : 'is empty');
 
 /** Why `key` is not a label or annotation key: `[prefix/]name`, prefix a DNS subdomain, name ≤ 63 characters. */
 export function qualifiedNameProblem(key: string): string | undefined {

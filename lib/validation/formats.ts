@@ -1,3 +1,5 @@
+import { DNS1123_SUBDOMAIN } from '../rules/objects/names';
+
 /**
  * The forms the Kubernetes 1.27 API server accepts, as predicates returning why a value is not of the
  * form (undefined when it is). Shared by the prop checks (lib/validation/checker.ts) and the rules
@@ -50,24 +52,11 @@ export function labelValueProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** A label or annotation key: an optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
-export function labelKeyProblem(key: string): string | undefined {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && dnsSubdomainProblem(prefix)) return `has prefix '${prefix}', which ${dnsSubdomainProblem(prefix)}`;
-  if (name.length === 0 || name.length > 63) return `has a name part of ${name.length} characters (1 to 63)`;
-  if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name)) return 'must be alphanumerics, \'-\', \'_\' or \'.\', starting and ending alphanumeric';
-  return undefined;
-}
-
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** A DNS-1123 subdomain: what most referenced names (PriorityClass, StorageClass, Secret) must be. */
 export function dnsSubdomainProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty';
   if (name.length > 253) return `is ${name.length} characters long (at most 253)`;
-  if (!SUBDOMAIN.test(name)) return 'must be lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit';
+  if (!DNS1123_SUBDOMAIN.test(name)) return 'must be lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit';
   return undefined;
 }
 

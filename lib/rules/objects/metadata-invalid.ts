@@ -1,5 +1,6 @@
 import { podSpecOf } from '../k8s';
 import { Rule, Violation } from '../types';
+import { labelValueProblem as stringLabelValueProblem } from '../../validation/formats';
 import { DNS1123_SUBDOMAIN } from './names';
 
 const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -15,13 +16,9 @@ export function metadataKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-/** Why `value` is not a label value, or undefined. */
+/** Why `value` is not a label value, or undefined (the validation layer's check, for any JavaScript value). */
 export function labelValueProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'is not a string';
-  if (value.length === 0) return undefined;
-  if (value.length > 63) return `is ${value.length} characters long (at most 63)`;
-  if (!NAME.test(value)) return 'must be letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit';
-  return undefined;
+  return typeof value === 'string' ? stringLabelValueProblem(value) : 'is not a string';
 }
 
 function checkMeta(meta: any, path: string): Violation[] {
