@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: the type-check and jest at the same time, exit status non-zero if either fails.
-// On 2 cores jest runs one worker (cores - 1), so tsc takes the other core instead of running first.
+// `npm test`: the build (scripts/build.js: a no-op when lib/ is unchanged; bin/ and plugin/ run the
+// compiled build/), then the type-check and jest at the same time; exit status non-zero if any fails.
 // tsc is incremental (its state in node_modules/.cache, never committed): after an edit it checks
-// what the edit can affect. Arguments go to jest (`npm test -- test/synth.test.ts`).
+// what the edit can affect. Jest runs one worker per core, not its default cores - 1: the longest
+// suite (test/proxy/behaviour.test.ts) mostly waits on HAProxy's timers, and tsc is short, so a
+// core would otherwise idle (2 cores: 33 s vs 47 s). Arguments go to jest (`npm test --
+// test/synth.test.ts`); one that sets the workers (-w, --maxWorkers, -i, --runInBand) wins.
 'use strict';
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
+const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -25,9 +29,18 @@ function run(cmd, args, { buffer = false } = {}) {
 
 async function main() {
   const started = Date.now();
+  const build = spawnSync(process.execPath, [path.join(__dirname, 'build.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) {
+    process.stdout.write('build (scripts/build.js): FAILED\n');
+    process.exitCode = build.status ?? 1;
+    return;
+  }
+  const args = process.argv.slice(2);
+  const workersGiven = args.some(a => /^(-w|-i|--maxWorkers|--runInBand)(=|$)/.test(a));
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
   // tsc's output is held back until jest is done, so the two never interleave.
   const tsc = run(bin('tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', TSBUILDINFO], { buffer: true });
-  const jest = await run(bin('jest'), process.argv.slice(2));
+  const jest = await run(bin('jest'), workersGiven ? args : [`--maxWorkers=${Math.max(1, cores)}`, ...args]);
   const types = await tsc;
   if (types.out) process.stdout.write(types.out);
   process.stdout.write(`type-check (tsc --noEmit): ${types.code === 0 ? 'passed' : 'FAILED'}; jest: ${jest.code === 0 ? 'passed' : 'FAILED'}; ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -35,12 +35,11 @@ function paths(v: unknown, at: (string | number)[] = []): (string | number)[][] 
   return out;
 }
 
+/** `obj` with the value at `at` replaced: the nodes on the path are copied, the rest is shared (rules only read). */
 function setAt(obj: any, at: (string | number)[], value: unknown): any {
   if (at.length === 0) return value;
-  const copy = structuredClone(obj);
-  let node = copy;
-  for (const seg of at.slice(0, -1)) node = node[seg];
-  node[at[at.length - 1]] = value;
+  const copy = Array.isArray(obj) ? [...obj] : { ...obj };
+  copy[at[0]] = setAt(obj[at[0]], at.slice(1), value);
   return copy;
 }
 
