@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import { kplus, SharedVolume } from '../../lib';
 import { ephemeralStorageInvalid } from '../../lib/rules/resources/ephemeral-storage-invalid';
+import { resourceQuantityInvalid } from '../../lib/rules/resources/resource-quantity-invalid';
 import { container, deployment } from '../rules/fixtures';
 import { ruleIdOf, synthWebApp, webBase } from './web-app-helpers';
 
@@ -65,6 +66,14 @@ describe('CKP510 ephemeral-storage-invalid', () => {
     expect(ephemeralStorageInvalid.check(d, { objects: [] })[0].field).toBe('spec.template.spec.volumes[0].emptyDir.sizeLimit');
     const zero = deployment({ containers: [container({ resources: res('0') })] });
     expect(ephemeralStorageInvalid.check(zero, { objects: [] })).toHaveLength(2);
+  });
+  test('a negative or malformed amount is CKP829\'s alone, not reported twice', () => {
+    for (const bad of ['-1Gi', '1 Gi']) {
+      const d = deployment({ containers: [container({ resources: res(bad) })] });
+      expect(ephemeralStorageInvalid.check(d, { objects: [] })).toEqual([]);
+      expect(resourceQuantityInvalid.check(d, { objects: [] }).map(v => v.field)).toEqual([
+        'spec.template.spec.containers[0].resources.requests.ephemeral-storage', 'spec.template.spec.containers[0].resources.limits.ephemeral-storage']);
+    }
   });
   test('compliant: no limit, memory-backed, or within the limit', () => {
     expect(ephemeralStorageInvalid.check(deployment({ volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '2Gi' } }] }), { objects: [] })).toEqual([]);

@@ -1,5 +1,6 @@
 import { containersOf, parseQuantity, podSpecOf, POD_KINDS } from '../k8s';
 import { Rule, Violation } from '../types';
+import { quantityProblem } from './resource-quantity-invalid';
 
 export const ephemeralStorageInvalid: Rule = {
   id: 'CKP510',
@@ -21,8 +22,8 @@ export const ephemeralStorageInvalid: Rule = {
       for (const kind of ['requests', 'limits'] as const) {
         const q = c.container.resources?.[kind]?.['ephemeral-storage'];
         if (q === undefined) continue;
-        const bytes = parseQuantity(q);
-        if (bytes === undefined || bytes <= 0) out.push({ field: `${c.path}.resources.${kind}.ephemeral-storage`, value: q, container: c.name, message: `ephemeral-storage ${kind} ${JSON.stringify(q)} is not a quantity above zero` });
+        // A malformed or negative amount is CKP829's (resource-quantity-invalid): one finding per mistake.
+        if (quantityProblem(q) === undefined && parseQuantity(q) === 0) out.push({ field: `${c.path}.resources.${kind}.ephemeral-storage`, value: q, container: c.name, message: `ephemeral-storage ${kind} ${JSON.stringify(q)} is zero: the container could not write a byte to local disk` });
       }
       const limit = parseQuantity(c.container.resources?.limits?.['ephemeral-storage']);
       if (limit === undefined) limited = false;
