@@ -100,7 +100,8 @@ export interface GracefulWebAppProps
    */
   readonly nodePort?: number;
   /**
-   * Who may connect to the served port. An empty list means nobody (all ingress denied).
+   * Who may connect to the served port. An empty list means nobody (all ingress denied), except the
+   * ingress controller when `ingress` is set (see `IngressProps.controllerFrom`).
    * @default - anyone: all pods in all namespaces and any IPv4/IPv6 address
    */
   readonly ingressFrom?: kplus.INetworkPolicyPeer[];
@@ -233,12 +234,14 @@ export class GracefulWebApp extends Construct {
     if (target.name !== undefined) setServiceTargetPortName(this.service, 0, target.name);
 
     this.networkPolicy = addNetworkPolicy(this, this.deployment, { name: this.name, ports: [target.number, ...sharedPolicyPorts(props.ports)], ingressFrom: props.ingressFrom, egress: props.egress });
-    if (props.ingressFrom?.length === 0) this.rules.suppress('polaris:missingNetworkPolicy', `ingressFrom is empty: NetworkPolicy '${this.name}' denies all ingress (no ingress rules), which Polaris counts as missing`);
-
     exposeExtraPorts(this.service, this.networkPolicy, props.ports);
     if (props.ingress) {
       this.ingress = addIngress(this, this.name, this.service, props.servicePort ?? target.number, props.ingress);
       admitIngressController(this, this.networkPolicy, target.number, props.ingressFrom, props.ingress);
+    }
+    // Only a policy left without any ingress rule (no Ingress controller, no extra port's peers) needs the exemption.
+    if (props.ingressFrom?.length === 0 && !props.ingress && !(props.ports ?? []).some(p => (p.ingressFrom?.length ?? 0) > 0)) {
+      this.rules.suppress('polaris:missingNetworkPolicy', `ingressFrom is empty: NetworkPolicy '${this.name}' denies all ingress (no ingress rules), which Polaris counts as missing`);
     }
     if (props.autoscaling) this.autoscaler = addAutoscaler(this, this.rules, this.deployment, this.name, props.autoscaling);
     if (floor >= 2) {

@@ -47,6 +47,15 @@ describe('GracefulWebApp ingress', () => {
     });
   });
 
+  test('ingressFrom: [] with an Ingress: the controller alone is admitted, and no Polaris exemption claims the policy is empty', () => {
+    const { of: ofClosed } = synthWebApp({ ingressFrom: [], ingress: { hosts: ['shop.example.com'], tlsSecret: 'shop-tls' } });
+    expect(ofClosed('NetworkPolicy').spec.ingress).toEqual([{
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, podSelector: {} }],
+      ports: [{ port: 8080, protocol: 'TCP' }],
+    }]);
+    expect(ofClosed('Deployment').metadata.annotations ?? {}).not.toHaveProperty(['polaris.fairwinds.com/missingNetworkPolicy-exempt']);
+  });
+
   test('no TLS fails CKP842 unless suppressed with the reason, which Polaris also sees', () => {
     expect(ruleIdOf(() => synthWebApp({ ingress: { hosts: ['shop.example.com'] } }))).toBe('CKP842');
     const { of: ofPlain } = synthWebApp({ ingress: { hosts: ['shop.example.com'] }, suppressions: [{ id: 'CKP842', reason: 'TLS ends at the cloud load balancer in front of the controller' }] });
