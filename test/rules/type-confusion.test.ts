@@ -45,11 +45,18 @@ function setAt(obj: any, at: (string | number)[], value: unknown): any {
 
 const WRONG: unknown[] = [null, 0, -1, 1.5, '', 'x', true, [], [null], {}, { '': null }, [[]], '0', '-1'];
 
+/** The rules that look at a kind (any value: a mutation may make `kind` anything). */
+const rulesByKind = new Map<unknown, Rule[]>();
+function rulesFor(kind: unknown): Rule[] {
+  let rules = rulesByKind.get(kind);
+  if (!rules) rulesByKind.set(kind, rules = RULES.filter(r => r.kinds.includes('*') || r.kinds.includes(kind as string)));
+  return rules;
+}
+
 /** Runs every rule that looks at the object's kind; returns the rules that threw, with the error. */
-function throwers(obj: K8sObject, rules: readonly Rule[] = RULES): string[] {
+function throwers(obj: K8sObject): string[] {
   const out: string[] = [];
-  for (const rule of rules) {
-    if (!(rule.kinds.includes('*') || rule.kinds.includes(obj.kind as string))) continue;
+  for (const rule of rulesFor(obj.kind)) {
     try {
       if (rule.appliesTo && !rule.appliesTo(obj)) continue;
       rule.check(obj, { objects: [obj] });
