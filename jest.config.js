@@ -11,6 +11,7 @@ module.exports = {
   // @swc/core's platform packages are not all on the registry here, so its lock breaks `npm ci`).
   transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.js' },
   setupFiles: ['<rootDir>/test/setup.ts'],
+  testSequencer: '<rootDir>/scripts/jest-sequencer.js',
   // Whole-app synth tests take a few seconds on a busy 2-core machine; the default 5 s is too tight.
   testTimeout: 30000,
   moduleFileExtensions: ['ts', 'js', 'json'],
