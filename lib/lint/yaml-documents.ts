@@ -74,9 +74,11 @@ const PIECE_SIZE = 64 * 1024;
 /**
  * The documents read by the fast path, or undefined when the text is for the reference reader.
  *
- * The text is parsed in pieces of whole documents (cut at `---` lines) and the events of each piece
- * are kept only as a compact record of positions (`Events`): event objects for all of a large file
- * would survive many garbage collections (parsing took a third longer, measured on 5.6 MB).
+ * The text is parsed in pieces of whole documents (cut at `---` lines): event objects for all of a
+ * large file would survive many garbage collections (parsing took a third longer, measured on 5.6 MB).
+ * Lines are found only when asked for (a document with a finding): its text is parsed again, alone,
+ * and its events kept (`Locator`). Recording the events of every document made parsing 3,000 objects
+ * about a fifth slower, for the one in eight that had a finding.
  */
 export function parseFast(text: string): YamlDocument[] | undefined {
   if (LEFT_TO_REFERENCE.test(text)) return undefined;
@@ -84,15 +86,15 @@ export function parseFast(text: string): YamlDocument[] | undefined {
   const starts = [0];
   for (const m of text.matchAll(DOCUMENT_START)) if (m.index! > 0) starts.push(m.index!);
   const explicitFirst = /^---(?=[ \t\r\n]|$)/.test(text);
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
+  const lineAt = (offset: number) => (lines ??= new LineIndex(text)).lineOf(offset);
   let reference: YamlDocument[] | undefined;
   const fromReference = () => (reference ??= parseYamlDocumentsReference(text));
   const out: YamlDocument[] = [];
   for (let first = 0; first < starts.length;) {
     let next = first + 1;
     while (next < starts.length && starts[next] - starts[first] < PIECE_SIZE) next++;
-    const base = starts[first];
-    const source = text.slice(base, starts[next] ?? text.length);
+    const source = text.slice(starts[first], starts[next] ?? text.length);
     let parsed: Event[];
     try {
       parsed = parseEvents(source, {});
@@ -104,30 +106,49 @@ export function parseFast(text: string): YamlDocument[] | undefined {
     // One document per start, but the text before the first `---` may hold none.
     const skipped = next - first - piece.roots.length;
     if (!(skipped === 0 || (skipped === 1 && first === 0))) return undefined;
-    piece.roots.forEach((root, i) => {
+    piece.values.forEach((value, i) => {
       const start = starts[first + skipped + i];
+      const end = starts[first + skipped + i + 1] ?? text.length;
       const index = out.length;
-      const locator = new Locator(source, piece.events, root, offset => lines.lineOf(base + offset));
+      // Its own text, from its start to the next: parsed again, alone, when a line is asked for.
+      let locator: Locator | null | undefined;
+      const locate = () => (locator === undefined ? (locator = locatorOf(text, start, end, lineAt)) : locator);
       // An empty document is at its `---`; without one, where the reference reader says.
-      const line = locator.rootLine() ?? (start > 0 || explicitFirst ? lines.lineOf(start) : fromReference()[index].line);
-      const lineOf = (field: string) => locator.lineOf(field) ?? fromReference()[index].lineOf(field);
-      out.push({ index, line, value: piece.values[i], errors: [], lineOf });
+      const line = () => locate()?.rootLine() ?? (start > 0 || explicitFirst ? lineAt(start) : fromReference()[index].line);
+      const lineOf = (field: string) => locate()?.lineOf(field) ?? fromReference()[index].lineOf(field);
+      out.push({ index, get line() { return line(); }, value, errors: [], lineOf });
     });
     first = next;
   }
   return out;
 }
 
+/**
+ * The locator of the document at `text[start, end)`, parsed alone; null when that does not read as
+ * one document (never seen: its piece read it so), which leaves its lines to the reference reader.
+ */
+function locatorOf(text: string, start: number, end: number, lineAt: (offset: number) => number): Locator | null {
+  const source = text.slice(start, end);
+  let parsed: Event[];
+  try {
+    parsed = parseEvents(source, {});
+  } catch {
+    return null;
+  }
+  const record = new Events(parsed.length);
+  const doc = build(source, parsed, record);
+  return doc?.roots.length === 1 ? new Locator(source, record, doc.roots[0], offset => lineAt(start + offset)) : null;
+}
+
 /** Marks a node the fast path leaves to the reference reader. */
 const UNSUPPORTED = Symbol('unsupported');
 
 /**
- * The JSON of each document of `events`, built as the reference reader builds it, the index of each
- * one's root node and the events as a compact record; undefined for what only the reference reader
- * handles.
+ * The JSON of each document of `events`, built as the reference reader builds it, and the index of
+ * each one's root node; undefined for what only the reference reader handles. With `record`, the
+ * events are also kept there, for lines.
  */
-function build(text: string, events: Event[]): { values: unknown[]; roots: number[]; events: Events } | undefined {
-  const record = new Events(events.length);
+function build(text: string, events: Event[], record?: Events): { values: unknown[]; roots: number[] } | undefined {
   const values: unknown[] = [];
   const roots: number[] = [];
   // The open nodes, innermost last: a document (its value goes to `values`), a sequence or a mapping
@@ -138,7 +159,7 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const type = event.type;
-    record.add(i, event);
+    record?.add(i, event);
     let value: unknown;
     switch (type) {
       case POP:
@@ -176,7 +197,7 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
       if (type !== SCALAR || (event.style === PLAIN && value === '<<') || keyTooLong(text, event)) return undefined;
       const key = jsonKey(value);
       if (Object.prototype.hasOwnProperty.call(open[parent], key)) return undefined;
-      record.addKey(i, event);
+      record?.addKey(i, event);
       pending[parent] = key;
     } else {
       const map = open[parent];
@@ -192,7 +213,7 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
       pending.push(undefined);
     }
   }
-  return open.length === 0 ? { values, roots, events: record } : undefined;
+  return open.length === 0 ? { values, roots } : undefined;
 }
 
 /** A scalar's JSON value: a string when quoted, a block or tagged `!` or `!!str`; else as YAML 1.1 resolves it. */
