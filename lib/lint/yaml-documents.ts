@@ -86,8 +86,8 @@ export function parseFast(text: string): YamlDocument[] | undefined {
   const starts = [0];
   for (const m of text.matchAll(DOCUMENT_START)) if (m.index! > 0) starts.push(m.index!);
   const explicitFirst = /^---(?=[ \t\r\n]|$)/.test(text);
-  let lines: LineIndex | undefined;
-  const lineAt = (offset: number) => (lines ??= new LineIndex(text)).lineOf(offset);
+  const lines = new LineCounter(text);
+  const lineAt = (offset: number) => lines.lineOf(offset);
   let reference: YamlDocument[] | undefined;
   const fromReference = () => (reference ??= parseYamlDocumentsReference(text));
   const out: YamlDocument[] = [];
@@ -135,9 +135,48 @@ function locatorOf(text: string, start: number, end: number, lineAt: (offset: nu
   } catch {
     return null;
   }
-  const record = new Events(parsed.length);
-  const doc = build(source, parsed, record);
-  return doc?.roots.length === 1 ? new Locator(source, record, doc.roots[0], offset => lineAt(start + offset)) : null;
+  const record = recordOf(parsed);
+  if (!record) return null;
+  // Lines within the document from its own text; the file's lines are counted only up to its start.
+  const first = lineAt(start);
+  const local = new LineIndex(source);
+  return new Locator(source, record, 1, offset => first + local.lineOf(offset) - 1);
+}
+
+/**
+ * The events of one document as `Events` (its root is event 1), with each mapping's keys marked; null
+ * unless the events are one document. Its values were built and checked by its piece (`build`).
+ */
+function recordOf(events: Event[]): Events | null {
+  if (events[0]?.type !== DOCUMENT) return null;
+  const record = new Events(events.length);
+  // For each open collection: a mapping waiting for a key (1), for a value (2), or a sequence (0).
+  const expecting: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    const type = event.type;
+    record.add(i, event);
+    if (type === POP) {
+      expecting.pop();
+      continue;
+    }
+    if (type === DOCUMENT) {
+      if (i > 0) return null;
+      continue;
+    }
+    const parent = expecting.length - 1;
+    if (expecting[parent] === 1) {
+      if (type !== SCALAR) return null;
+      record.addKey(i, event);
+      expecting[parent] = 2;
+    } else if (expecting[parent] === 2) {
+      expecting[parent] = 1;
+    }
+    if (type === MAPPING) expecting.push(1);
+    else if (type === SEQUENCE) expecting.push(0);
+    else if (type !== SCALAR) return null;
+  }
+  return record;
 }
 
 /** Marks a node the fast path leaves to the reference reader. */
@@ -145,10 +184,9 @@ const UNSUPPORTED = Symbol('unsupported');
 
 /**
  * The JSON of each document of `events`, built as the reference reader builds it, and the index of
- * each one's root node; undefined for what only the reference reader handles. With `record`, the
- * events are also kept there, for lines.
+ * each one's root node; undefined for what only the reference reader handles.
  */
-function build(text: string, events: Event[], record?: Events): { values: unknown[]; roots: number[] } | undefined {
+function build(text: string, events: Event[]): { values: unknown[]; roots: number[] } | undefined {
   const values: unknown[] = [];
   const roots: number[] = [];
   // The open nodes, innermost last: a document (its value goes to `values`), a sequence or a mapping
@@ -159,7 +197,6 @@ function build(text: string, events: Event[], record?: Events): { values: unknow
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const type = event.type;
-    record?.add(i, event);
     let value: unknown;
     switch (type) {
       case POP:
@@ -197,7 +234,6 @@ function build(text: string, events: Event[], record?: Events): { values: unknow
       if (type !== SCALAR || (event.style === PLAIN && value === '<<') || keyTooLong(text, event)) return undefined;
       const key = jsonKey(value);
       if (Object.prototype.hasOwnProperty.call(open[parent], key)) return undefined;
-      record?.addKey(i, event);
       pending[parent] = key;
     } else {
       const map = open[parent];
@@ -419,6 +455,29 @@ class Locator {
       else if (type === POP) depth--;
     } while (depth > 0);
     return i;
+  }
+}
+
+/**
+ * 1-based line numbers of offsets in a whole file, counted from the last offset asked for: documents
+ * are asked for in order, and most never (a line index of 5 MB cost more than the counting).
+ */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly text: string) {}
+
+  lineOf(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 1;
+    }
+    let line = this.line;
+    for (let i = this.text.indexOf('\n', this.offset); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) line++;
+    this.offset = offset;
+    this.line = line;
+    return line;
   }
 }
 
