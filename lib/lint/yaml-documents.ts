@@ -74,11 +74,9 @@ const PIECE_SIZE = 64 * 1024;
 /**
  * The documents read by the fast path, or undefined when the text is for the reference reader.
  *
- * The text is parsed in pieces of whole documents (cut at `---` lines): event objects for all of a
- * large file would survive many garbage collections (parsing took a third longer, measured on 5.6 MB).
- * Lines are found only when asked for (a document with a finding): its text is parsed again, alone,
- * and its events kept (`Locator`). Recording the events of every document made parsing 3,000 objects
- * about a fifth slower, for the one in eight that had a finding.
+ * The text is parsed in pieces of whole documents (cut at `---` lines) and the events of each piece
+ * are kept only as a compact record of positions (`Events`): event objects for all of a large file
+ * would survive many garbage collections (parsing took a third longer, measured on 5.6 MB).
  */
 export function parseFast(text: string): YamlDocument[] | undefined {
   if (LEFT_TO_REFERENCE.test(text)) return undefined;
@@ -86,15 +84,15 @@ export function parseFast(text: string): YamlDocument[] | undefined {
   const starts = [0];
   for (const m of text.matchAll(DOCUMENT_START)) if (m.index! > 0) starts.push(m.index!);
   const explicitFirst = /^---(?=[ \t\r\n]|$)/.test(text);
-  const lines = new LineCounter(text);
-  const lineAt = (offset: number) => lines.lineOf(offset);
+  const lines = new LineIndex(text);
   let reference: YamlDocument[] | undefined;
   const fromReference = () => (reference ??= parseYamlDocumentsReference(text));
   const out: YamlDocument[] = [];
   for (let first = 0; first < starts.length;) {
     let next = first + 1;
     while (next < starts.length && starts[next] - starts[first] < PIECE_SIZE) next++;
-    const source = text.slice(starts[first], starts[next] ?? text.length);
+    const base = starts[first];
+    const source = text.slice(base, starts[next] ?? text.length);
     let parsed: Event[];
     try {
       parsed = parseEvents(source, {});
@@ -106,87 +104,30 @@ export function parseFast(text: string): YamlDocument[] | undefined {
     // One document per start, but the text before the first `---` may hold none.
     const skipped = next - first - piece.roots.length;
     if (!(skipped === 0 || (skipped === 1 && first === 0))) return undefined;
-    piece.values.forEach((value, i) => {
+    piece.roots.forEach((root, i) => {
       const start = starts[first + skipped + i];
-      const end = starts[first + skipped + i + 1] ?? text.length;
       const index = out.length;
-      // Its own text, from its start to the next: parsed again, alone, when a line is asked for.
-      let locator: Locator | null | undefined;
-      const locate = () => (locator === undefined ? (locator = locatorOf(text, start, end, lineAt)) : locator);
+      const locator = new Locator(source, piece.events, root, offset => lines.lineOf(base + offset));
       // An empty document is at its `---`; without one, where the reference reader says.
-      const line = () => locate()?.rootLine() ?? (start > 0 || explicitFirst ? lineAt(start) : fromReference()[index].line);
-      const lineOf = (field: string) => locate()?.lineOf(field) ?? fromReference()[index].lineOf(field);
-      out.push({ index, get line() { return line(); }, value, errors: [], lineOf });
+      const line = locator.rootLine() ?? (start > 0 || explicitFirst ? lines.lineOf(start) : fromReference()[index].line);
+      const lineOf = (field: string) => locator.lineOf(field) ?? fromReference()[index].lineOf(field);
+      out.push({ index, line, value: piece.values[i], errors: [], lineOf });
     });
     first = next;
   }
   return out;
 }
 
-/**
- * The locator of the document at `text[start, end)`, parsed alone; null when that does not read as
- * one document (never seen: its piece read it so), which leaves its lines to the reference reader.
- */
-function locatorOf(text: string, start: number, end: number, lineAt: (offset: number) => number): Locator | null {
-  const source = text.slice(start, end);
-  let parsed: Event[];
-  try {
-    parsed = parseEvents(source, {});
-  } catch {
-    return null;
-  }
-  const record = recordOf(parsed);
-  if (!record) return null;
-  // Lines within the document from its own text; the file's lines are counted only up to its start.
-  const first = lineAt(start);
-  const local = new LineIndex(source);
-  return new Locator(source, record, 1, offset => first + local.lineOf(offset) - 1);
-}
-
-/**
- * The events of one document as `Events` (its root is event 1), with each mapping's keys marked; null
- * unless the events are one document. Its values were built and checked by its piece (`build`).
- */
-function recordOf(events: Event[]): Events | null {
-  if (events[0]?.type !== DOCUMENT) return null;
-  const record = new Events(events.length);
-  // For each open collection: a mapping waiting for a key (1), for a value (2), or a sequence (0).
-  const expecting: number[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i];
-    const type = event.type;
-    record.add(i, event);
-    if (type === POP) {
-      expecting.pop();
-      continue;
-    }
-    if (type === DOCUMENT) {
-      if (i > 0) return null;
-      continue;
-    }
-    const parent = expecting.length - 1;
-    if (expecting[parent] === 1) {
-      if (type !== SCALAR) return null;
-      record.addKey(i, event);
-      expecting[parent] = 2;
-    } else if (expecting[parent] === 2) {
-      expecting[parent] = 1;
-    }
-    if (type === MAPPING) expecting.push(1);
-    else if (type === SEQUENCE) expecting.push(0);
-    else if (type !== SCALAR) return null;
-  }
-  return record;
-}
-
 /** Marks a node the fast path leaves to the reference reader. */
 const UNSUPPORTED = Symbol('unsupported');
 
 /**
- * The JSON of each document of `events`, built as the reference reader builds it, and the index of
- * each one's root node; undefined for what only the reference reader handles.
+ * The JSON of each document of `events`, built as the reference reader builds it, the index of each
+ * one's root node and the events as a compact record; undefined for what only the reference reader
+ * handles.
  */
-function build(text: string, events: Event[]): { values: unknown[]; roots: number[] } | undefined {
+function build(text: string, events: Event[]): { values: unknown[]; roots: number[]; events: Events } | undefined {
+  const record = new Events(events.length);
   const values: unknown[] = [];
   const roots: number[] = [];
   // The open nodes, innermost last: a document (its value goes to `values`), a sequence or a mapping
@@ -197,6 +138,7 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const type = event.type;
+    record.add(i, event);
     let value: unknown;
     switch (type) {
       case POP:
@@ -234,6 +176,7 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
       if (type !== SCALAR || (event.style === PLAIN && value === '<<') || keyTooLong(text, event)) return undefined;
       const key = jsonKey(value);
       if (Object.prototype.hasOwnProperty.call(open[parent], key)) return undefined;
+      record.addKey(i, event);
       pending[parent] = key;
     } else {
       const map = open[parent];
@@ -249,7 +192,7 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
       pending.push(undefined);
     }
   }
-  return open.length === 0 ? { values, roots } : undefined;
+  return open.length === 0 ? { values, roots, events: record } : undefined;
 }
 
 /** A scalar's JSON value: a string when quoted, a block or tagged `!` or `!!str`; else as YAML 1.1 resolves it. */
@@ -455,29 +398,6 @@ class Locator {
       else if (type === POP) depth--;
     } while (depth > 0);
     return i;
-  }
-}
-
-/**
- * 1-based line numbers of offsets in a whole file, counted from the last offset asked for: documents
- * are asked for in order, and most never (a line index of 5 MB cost more than the counting).
- */
-class LineCounter {
-  private offset = 0;
-  private line = 1;
-
-  constructor(private readonly text: string) {}
-
-  lineOf(offset: number): number {
-    if (offset < this.offset) {
-      this.offset = 0;
-      this.line = 1;
-    }
-    let line = this.line;
-    for (let i = this.text.indexOf('\n', this.offset); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) line++;
-    this.offset = offset;
-    this.line = line;
-    return line;
   }
 }
 

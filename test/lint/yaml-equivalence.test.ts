@@ -81,8 +81,8 @@ describe('fast reader = reference reader', () => {
     expectSame(fs.readFileSync(path.join(ROOT, file), 'utf8'), parseFast);
   });
 
-  // Lines are found lazily, each document parsed again alone: across pieces (64 KB), after a header
-  // without a document, and without falling back to the reference reader.
+  // Lines of documents in every piece (the fast path parses 64 KB at a time) and after a header without
+  // a document, found by the fast path itself, without falling back to the reference reader.
   test('a file of many pieces: the same lines, found by the fast path itself', () => {
     const texts = files.map(f => fs.readFileSync(f, 'utf8').replace(/^---\n/, '')).filter(t => !/^(?:%|\.\.\.)/m.test(t));
     let text = '# a header without a document\n';
