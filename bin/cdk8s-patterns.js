@@ -9,7 +9,10 @@ process.stdout.on('error', e => {
   throw e;
 });
 
-const { run } = require('../build/lint/cli.js');
+// The CLI as one file (scripts/bundle-cli.js): a short-lived process starts faster from one module
+// than from a hundred. The same code as build/lint/cli.js, which runs if a build has no bundle.
+const bundle = require('path').join(__dirname, '../build/lint/cli.bundle.cjs');
+const { run } = require(require('fs').existsSync(bundle) ? bundle : '../build/lint/cli.js');
 const { version } = require('../package.json');
 process.exitCode = run(process.argv.slice(2), {
   stdout: text => process.stdout.write(text),

@@ -1,10 +1,10 @@
 // `npm run build` (also `prepare`, and the first step of `npm test`): lib/ compiled to build/ by tsc,
-// then the schema's precompiled validators (compile-schema.js) and the pruning of outputs whose source
-// is gone (prune-build.js). When nothing the build reads has changed since the last successful build,
-// it does nothing: even tsc's incremental no-op costs ~2 s, and `npm test` runs the build every time.
-// "Nothing changed" is decided by content (a hash of every file under lib/, the tsconfigs, these
-// scripts and the compiler's and ajv's versions), never by timestamps, and build/'s entry files must
-// still be there. `--force` always builds.
+// then the schema's precompiled validators (compile-schema.js), the pruning of outputs whose source
+// is gone (prune-build.js) and the CLI in one file (bundle-cli.js). When nothing the build reads has
+// changed since the last successful build, it does nothing: even tsc's incremental no-op costs ~2 s,
+// and `npm test` runs the build every time. "Nothing changed" is decided by content (a hash of every
+// file under lib/, the tsconfigs, these scripts and the versions of the compiler, ajv and esbuild),
+// never by timestamps, and build/'s entry files must still be there. `--force` always builds.
 'use strict';
 const { spawnSync } = require('child_process');
 const crypto = require('crypto');
@@ -14,7 +14,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(ROOT, 'build');
 const STAMP = path.join(BUILD, '.inputs');
-const OUTPUTS = ['index.js', 'index.d.ts', 'lint/cli.js', 'schema/k8s-v1.27-validators.js'].map(f => path.join(BUILD, f));
+const OUTPUTS = ['index.js', 'index.d.ts', 'lint/cli.js', 'lint/cli.bundle.cjs', 'schema/k8s-v1.27-validators.js'].map(f => path.join(BUILD, f));
 
 function files(dir) {
   return fs.readdirSync(dir, { withFileTypes: true })
@@ -26,10 +26,10 @@ function inputsHash(root = ROOT) {
   const h = crypto.createHash('sha1');
   const inputs = [
     ...files(path.join(root, 'lib')),
-    ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build.js', 'scripts/compile-schema.js', 'scripts/prune-build.js'].map(f => path.join(root, f)),
+    ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build.js', 'scripts/compile-schema.js', 'scripts/prune-build.js', 'scripts/bundle-cli.js'].map(f => path.join(root, f)),
   ].sort();
   for (const file of inputs) h.update(`${path.relative(root, file)}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : '').update('\0');
-  for (const pkg of ['typescript', 'ajv']) h.update(`${pkg}@${require(`${pkg}/package.json`).version}\0`);
+  for (const pkg of ['typescript', 'ajv', 'esbuild']) h.update(`${pkg}@${require(`${pkg}/package.json`).version}\0`);
   return h.digest('hex');
 }
 
@@ -48,6 +48,7 @@ function main() {
   run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
   run([path.join(__dirname, 'compile-schema.js'), 'build/schema']);
   run([path.join(__dirname, 'prune-build.js')]);
+  run([path.join(__dirname, 'bundle-cli.js')]);
   fs.writeFileSync(STAMP, key);
 }
 

@@ -4,9 +4,8 @@ import { findRule, RULES } from '../rules/index';
 import { RULE_PROFILES, RuleProfile } from '../rules/types';
 import { explainText, rulesMarkdown, rulesText } from './catalogue';
 import { Format, FORMATS, jsonReport, problemLine, textReport } from './formats';
-import { LintProblem, lintSources, LintSource } from './lint';
+import type { LintProblem, LintSource } from './lint';
 import { sarifReport } from './sarif';
-import { withSchemaRule } from '../schema/lint-rules';
 
 /** What the CLI talks to, so tests can run it in-process. */
 export interface CliIo {
@@ -178,7 +177,11 @@ function lint(args: Args, io: CliIo): number {
     }
   }
 
-  const linted = lintSources(sources, { skip: args.skip, profile: args.profile as RuleProfile, ...withSchemaRule(args.schema) });
+  // The schema (CKP800) and the rest of the lint are loaded only when used: `--version`, `--rules` and
+  // the default rule pack start without them.
+  const { lintSources } = require('./lint') as typeof import('./lint');
+  const schema = args.schema ? (require('../schema/lint-rules') as typeof import('../schema/lint-rules')).withSchemaRule(true) : {};
+  const linted = lintSources(sources, { skip: args.skip, profile: args.profile as RuleProfile, ...schema });
   // Paths that could not be read are input problems too: on stderr, and in the JSON and SARIF (issue 15).
   const report = { ...linted, problems: [...unreadable, ...linted.problems] };
   for (const u of unreadable) io.stderr(`${u.file}: ${u.message}\n`);

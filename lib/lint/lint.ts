@@ -1,4 +1,5 @@
 import { evaluate, inProfile } from '../rules/engine';
+import { compareRuleIds } from '../rules/ids';
 import { RULES } from '../rules/index';
 import { K8sObject, Rule, RuleLevel, RuleProfile } from '../rules/types';
 import { templateLine } from './template';
@@ -210,7 +211,9 @@ export function lintSources(sources: readonly LintSource[], options: LintOptions
     fileOrder.set(finding, at.fileIndex);
     return finding;
   });
-  findings.sort((a, b) => fileOrder.get(a)! - fileOrder.get(b)! || a.line - b.line || a.ruleId.localeCompare(b.ruleId) || (a.container ?? '').localeCompare(b.container ?? ''));
+  // As `localeCompare` orders, without loading the collator unless two container names must be compared.
+  const containerOrder = (a = '', b = '') => (a === b ? 0 : a.localeCompare(b));
+  findings.sort((a, b) => fileOrder.get(a)! - fileOrder.get(b)! || a.line - b.line || compareRuleIds(a.ruleId, b.ruleId) || containerOrder(a.container, b.container));
   return {
     findings,
     problems,

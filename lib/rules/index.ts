@@ -44,6 +44,7 @@ import { privilegedContainer } from './security/privileged-container';
 import { rootFilesystemWritable } from './security/root-filesystem-writable';
 import { runAsRoot } from './security/run-as-root';
 import { Rule } from './types';
+import { compareRuleIds } from './ids';
 // issue 12: autoscaling and disruption
 import { hpaTargetSetsReplicas } from './autoscaling/hpa-target-sets-replicas';
 import { hpaReplicasInvalid } from './autoscaling/hpa-replicas-invalid';
@@ -195,7 +196,7 @@ export const RULES: readonly Rule[] = [
   configMapKeyRefMissing, portNumberInvalid, integerFieldInvalid, resourceQuantityInvalid,
   propInvalid, commandEmpty, sshdPortPrivileged,
   houseDefaultsMisplaced,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => compareRuleIds(a.id, b.id));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));
 

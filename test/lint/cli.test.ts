@@ -204,4 +204,21 @@ describe('bin/cdk8s-patterns.js (what `npx cdk8s-patterns` runs: the compiled bu
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/cdk8s-patterns.js'), '--version'], { encoding: 'utf8' });
     expect(r.stdout).toBe(`${require('../../package.json').version}\n`);
   });
+  // The build bundles the CLI (scripts/bundle-cli.js); the bin runs it, with the same output as the library's `run`.
+  test('runs the one-file bundle of the CLI, which the package ships, with the output of `run`', () => {
+    const modules = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(ROOT, 'bin/cdk8s-patterns.js'))}); process.on('exit', () => console.error(JSON.stringify(Object.keys(require.cache))))`, 'x', '--version'], { encoding: 'utf8' });
+    const loaded = (JSON.parse(modules.stderr) as string[]).map(f => path.relative(ROOT, f));
+    expect(loaded).toContain(path.join('build', 'lint', 'cli.bundle.cjs'));
+    expect(loaded.filter(f => f.startsWith('build'))).toEqual([path.join('build', 'lint', 'cli.bundle.cjs')]);
+    expect(require('../../package.json').files).toContain('build/lint/cli.bundle.cjs');
+    const input = `${POD('nginx:latest')}---\n${POD('nginx:1.25', 'namespace: x')}`;
+    const { version } = require('../../package.json');
+    for (const format of ['text', 'json', 'sarif']) {
+      const argv = ['lint', '--format', format, '-'];
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/cdk8s-patterns.js'), ...argv], { input, encoding: 'utf8' });
+      let stdout = '';
+      const code = run(argv, { stdout: t => { stdout += t; }, stderr: () => undefined, readStdin: () => Buffer.from(input), version });
+      expect({ status: r.status, stdout: r.stdout }).toEqual({ status: code, stdout });
+    }
+  });
 });

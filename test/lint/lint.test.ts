@@ -147,6 +147,26 @@ describe('lintSources robustness: a clear message per file, never a crash', () =
     expect(lint('')).toEqual(expect.objectContaining({ objects: 0, findings: [], problems: [] }));
   });
 
+  // CKP505, CKP507, CKP508 and CKP731 index the objects once per run: the same answers as a search of
+  // every object in input order (the first match, in the object's own namespace).
+  test('cross-object rules: the first matching object in input order, in the same namespace', () => {
+    const hpa = (name: string, ns: string, min: number) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: ${name}, namespace: ${ns}}\n`
+      + `spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}, minReplicas: ${min}, maxReplicas: 3}\n`;
+    const pdb = (name: string, ns: string) => `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {minAvailable: 2, selector: {matchLabels: {app: web}}}\n`;
+    const r = lint([
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {pod-security.kubernetes.io/enforce: restricted}}\n',
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {pod-security.kubernetes.io/enforce: privileged}}\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n'
+        + '  template:\n    metadata: {labels: {app: web}}\n    spec:\n      hostNetwork: true\n      containers: [{name: app, image: "nginx:1.25"}]\n',
+      hpa('elsewhere', 'other', 1), hpa('first', 'shop', 2), hpa('second', 'shop', 1), pdb('web-a', 'shop'), pdb('web-b', 'shop'), pdb('web-c', 'other'),
+    ].join('---\n'));
+    const of = (id: string) => r.findings.filter(f => f.ruleId === id).map(f => `${f.name}: ${f.message}`);
+    expect(of('CKP505')).toEqual(['web: replicas is 2, but HorizontalPodAutoscaler \'first\' scales this Deployment']);
+    expect(of('CKP507')).toEqual(['web-a', 'web-b'].map(p => `${p}: minAvailable 2 lets no pod be evicted at 2 replica(s) (HorizontalPodAutoscaler 'first' minReplicas)`));
+    expect(of('CKP508').map(m => m.split(':')[0])).toEqual(['first', 'second']);
+    expect(of('CKP731')).toContain('web: shares the host\'s namespaces (hostNetwork), which needs Pod Security level \'privileged\', but namespace \'shop\' enforces \'restricted\'');
+  });
+
   test('a 5 MB file with 3,000 objects', () => {
     const text = corpus(3000, 5_000_000);
     expect(text.length).toBeGreaterThan(4_900_000);

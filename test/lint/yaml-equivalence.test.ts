@@ -4,6 +4,14 @@ import { isDeepStrictEqual } from 'util';
 import { parseFast, parseYamlDocuments, YamlDocument } from '../../lib/lint/yaml-documents';
 import { parseYamlDocumentsReference } from '../../lib/lint/yaml-reference';
 
+// Counts the reference reader's uses (the fast path must find its lines without it).
+jest.mock('../../lib/lint/yaml-reference', () => {
+  const actual = jest.requireActual('../../lib/lint/yaml-reference');
+  return { ...actual, parseYamlDocumentsReference: jest.fn(actual.parseYamlDocumentsReference) };
+});
+// The transform does not hoist jest.mock above the imports: the mock is what later `require`s get.
+const referenceReads = jest.requireMock<typeof import('../../lib/lint/yaml-reference')>('../../lib/lint/yaml-reference').parseYamlDocumentsReference as jest.Mock;
+
 /*
  * The fast reader (js-yaml events, `yaml-documents.ts`) against the reference reader (the `yaml`
  * package, `yaml-reference.ts`): the same documents, values, errors and lines, on our fixtures, on
@@ -71,6 +79,22 @@ describe('fast reader = reference reader', () => {
 
   test.each(files.map(f => [path.relative(ROOT, f)]))('%s: read by the fast path, the same documents, values and lines', file => {
     expectSame(fs.readFileSync(path.join(ROOT, file), 'utf8'), parseFast);
+  });
+
+  // Lines of documents in every piece (the fast path parses 64 KB at a time) and after a header without
+  // a document, found by the fast path itself, without falling back to the reference reader.
+  test('a file of many pieces: the same lines, found by the fast path itself', () => {
+    const texts = files.map(f => fs.readFileSync(f, 'utf8').replace(/^---\n/, '')).filter(t => !/^(?:%|\.\.\.)/m.test(t));
+    let text = '# a header without a document\n';
+    for (let i = 0; text.length < 200_000; i++) text += `---\n${texts[i % texts.length]}`;
+    const reference = parseYamlDocumentsReference(text);
+    const fast = parseFast(text)!;
+    expect(fast).toBeDefined();
+    referenceReads.mockClear();
+    const lines = (docs: YamlDocument[]) => docs.map((d, i) => [d.line, ...fieldPaths(reference[i].value).map(p => d.lineOf(p))]);
+    const found = lines(fast);
+    expect(referenceReads).not.toHaveBeenCalled();
+    expect(found).toEqual(lines(reference));
   });
 
   // Plain scalars of YAML 1.1 and near misses, each as a value, a key, an item, in flow, quoted and tagged.

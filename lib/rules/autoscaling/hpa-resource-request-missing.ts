@@ -26,7 +26,7 @@ export const hpaResourceRequestMissing: Rule = {
   fix: 'Set requests for the resource on every container of the target, or scale on an AverageValue target instead.',
   kinds: ['HorizontalPodAutoscaler'],
   check(obj, ctx) {
-    const target = hpaTarget(obj, ctx.objects);
+    const target = hpaTarget(obj, ctx);
     if (!target) return [];
     const out: Violation[] = [];
     for (const { resource, container, field } of utilizationResources(obj)) {

@@ -12,7 +12,7 @@ export const hpaTargetSetsReplicas: Rule = {
   kinds: SCALABLE_KINDS,
   appliesTo: obj => obj.spec?.replicas !== undefined,
   check(obj, ctx) {
-    const hpas = hpasOf(obj, ctx.objects);
+    const hpas = hpasOf(obj, ctx);
     if (hpas.length === 0) return [];
     return [{ field: 'spec.replicas', value: obj.spec.replicas, message: `replicas is ${JSON.stringify(obj.spec.replicas)}, but HorizontalPodAutoscaler '${hpas[0].metadata?.name}' scales this ${obj.kind}` }];
   },

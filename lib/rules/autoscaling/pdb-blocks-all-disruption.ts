@@ -19,8 +19,8 @@ export const pdbBlocksAllDisruption: Rule = {
     if (spec.minAvailable === '100%' || spec.maxUnavailable === 0 || spec.maxUnavailable === '0%') {
       return [{ field, value: spec.minAvailable ?? spec.maxUnavailable, message: `${field.slice(5)} is ${JSON.stringify(spec.minAvailable ?? spec.maxUnavailable)}: no pod can ever be evicted` }];
     }
-    for (const w of pdbWorkloads(obj, ctx.objects)) {
-      const hpa = hpasOf(w, ctx.objects)[0];
+    for (const w of pdbWorkloads(obj, ctx)) {
+      const hpa = hpasOf(w, ctx)[0];
       const floor = hpa ? (hpa.spec?.minReplicas ?? 1) : (w.spec?.replicas ?? 1);
       if (typeof floor !== 'number' || floor < 1) continue;
       if (evictablePods(spec, floor) < 1) {

@@ -1,28 +1,99 @@
-import { K8sObject } from '../types';
+import { perEvaluation } from '../k8s';
+import { K8sObject, RuleContext } from '../types';
 
 /** Kinds a HorizontalPodAutoscaler or a PodDisruptionBudget commonly govern. */
 export const SCALABLE_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'] as const;
 
 const ns = (o: K8sObject) => o.metadata?.namespace ?? '';
 
-/** The object among `objects` that an HPA's scaleTargetRef names, in the HPA's namespace. */
-export function hpaTarget(hpa: K8sObject, objects: readonly K8sObject[]): K8sObject | undefined {
+/*
+ * CKP505, CKP507 and CKP508 look up, for each object, the objects it names or that name it: over
+ * every object, that is quadratic (a third of the lint of 3,000 objects). So each evaluation indexes
+ * the objects once; the lookups give what the plain definitions (a `find` or `filter` over the
+ * objects, in their order, comparing with ===) give. NaN is equal to nothing under === but to
+ * itself as a Map key: keys with NaN are not indexed, so they find nothing, as before.
+ */
+
+/** Values by a tuple of keys compared as ===, each kept in insertion order. */
+class TupleIndex<T> {
+  private readonly root = new Map<unknown, any>();
+
+  add(keys: readonly unknown[], value: T): void {
+    if (keys.some(k => k !== k)) return;
+    let map = this.root;
+    for (const k of keys.slice(0, -1)) {
+      let next = map.get(k);
+      if (!next) map.set(k, (next = new Map()));
+      map = next;
+    }
+    const last = keys[keys.length - 1];
+    const list = map.get(last);
+    if (list) list.push(value);
+    else map.set(last, [value]);
+  }
+
+  get(keys: readonly unknown[]): readonly T[] {
+    let node: any = this.root;
+    for (const k of keys) {
+      node = node.get(k);
+      if (!node) return [];
+    }
+    return node;
+  }
+}
+
+interface TargetIndex {
+  /** Objects by kind, name and namespace. */
+  readonly objects: TupleIndex<K8sObject>;
+  /** HPAs by the kind, name and namespace they scale. */
+  readonly hpas: TupleIndex<K8sObject>;
+  /** Scalable workloads by namespace. */
+  readonly scalable: TupleIndex<K8sObject>;
+  /** What `pdbWorkloads` found, by namespace and `matchLabels` (for selectors of strings). */
+  readonly selected: Map<string, K8sObject[]>;
+}
+
+const INDEX = new WeakMap<RuleContext, TargetIndex>();
+
+function indexOf(ctx: RuleContext): TargetIndex {
+  return perEvaluation(INDEX, ctx, () => {
+    const index: TargetIndex = { objects: new TupleIndex(), hpas: new TupleIndex(), scalable: new TupleIndex(), selected: new Map() };
+    for (const o of ctx.objects) {
+      index.objects.add([o.kind, o.metadata?.name, ns(o)], o);
+      const ref = o.kind === 'HorizontalPodAutoscaler' ? o.spec?.scaleTargetRef : undefined;
+      if (ref && typeof ref === 'object') index.hpas.add([ref.kind, ref.name, ns(o)], o);
+      if ((SCALABLE_KINDS as readonly string[]).includes(o.kind ?? '')) index.scalable.add([ns(o)], o);
+    }
+    return index;
+  });
+}
+
+/** The object among the objects checked that an HPA's scaleTargetRef names, in the HPA's namespace. */
+export function hpaTarget(hpa: K8sObject, ctx: RuleContext): K8sObject | undefined {
   const ref = hpa.spec?.scaleTargetRef;
   if (!ref || typeof ref !== 'object') return undefined;
-  return objects.find(o => o.kind === ref.kind && o.metadata?.name === ref.name && ns(o) === ns(hpa));
+  return indexOf(ctx).objects.get([ref.kind, ref.name, ns(hpa)])[0];
 }
 
-/** The HPAs among `objects` that scale `workload`. */
-export function hpasOf(workload: K8sObject, objects: readonly K8sObject[]): K8sObject[] {
-  return objects.filter(o => o.kind === 'HorizontalPodAutoscaler' && hpaTarget(o, [workload]) === workload);
+/** The HPAs among the objects checked that scale `workload`, in their order. */
+export function hpasOf(workload: K8sObject, ctx: RuleContext): readonly K8sObject[] {
+  return indexOf(ctx).hpas.get([workload.kind, workload.metadata?.name, ns(workload)]);
 }
 
-/** The scalable workloads among `objects` whose pod template a PDB's `matchLabels` selects, in its namespace. */
-export function pdbWorkloads(pdb: K8sObject, objects: readonly K8sObject[]): K8sObject[] {
+/** The scalable workloads among the objects checked whose pod template a PDB's `matchLabels` selects, in its namespace. */
+export function pdbWorkloads(pdb: K8sObject, ctx: RuleContext): readonly K8sObject[] {
   const match = pdb.spec?.selector?.matchLabels;
   if (!match || typeof match !== 'object' || Object.keys(match).length === 0) return [];
-  return objects.filter(o => (SCALABLE_KINDS as readonly string[]).includes(o.kind ?? '') && ns(o) === ns(pdb)
-    && Object.entries(match).every(([k, v]) => o.spec?.template?.metadata?.labels?.[k] === v));
+  const index = indexOf(ctx);
+  const select = () => index.scalable.get([ns(pdb)]).filter(o => Object.entries(match).every(([k, v]) => o.spec?.template?.metadata?.labels?.[k] === v));
+  // Copies of an app repeat their selectors: the same namespace and labels select the same workloads.
+  const namespace = ns(pdb);
+  const entries = Object.entries(match);
+  if (typeof namespace !== 'string' || !entries.every(([, v]) => typeof v === 'string')) return select();
+  const key = JSON.stringify([namespace, entries]);
+  let found = index.selected.get(key);
+  if (!found) index.selected.set(key, (found = select()));
+  return found;
 }
 
 /** A PDB amount: a whole count or a percentage from 0% to 100%; undefined when malformed. */

@@ -1,5 +1,5 @@
-import { POD_KINDS } from '../k8s';
-import { Rule } from '../types';
+import { perEvaluation, POD_KINDS } from '../k8s';
+import { K8sObject, Rule, RuleContext } from '../types';
 import { exceedsLevel, podSecurityViolations, PssLevel } from './pod-security';
 
 /** The label a Namespace enforces its Pod Security level with. */
@@ -17,7 +17,7 @@ export const podExceedsNamespacePss: Rule = {
   check(obj, ctx) {
     const ns = obj.metadata?.namespace;
     if (ns === undefined) return [];
-    const namespace = ctx.objects.find(o => o.kind === 'Namespace' && o.metadata?.name === ns);
+    const namespace = namespacesOf(ctx).get(ns);
     const enforced = namespace?.metadata?.labels?.[PSS_ENFORCE_LABEL] as PssLevel | undefined;
     if (enforced !== 'restricted' && enforced !== 'baseline') return [];
     return podSecurityViolations(obj)
@@ -25,3 +25,20 @@ export const podExceedsNamespacePss: Rule = {
       .map(v => ({ field: v.field, message: `${v.control}, which needs Pod Security level '${v.needs}', but namespace '${ns}' enforces '${enforced}'` }));
   },
 };
+
+const NAMESPACES = new WeakMap<RuleContext, Map<unknown, K8sObject>>();
+
+/**
+ * The first Namespace of each name among the objects checked, indexed once per evaluation (a search
+ * per pod was quadratic). A NaN name is equal to nothing: not indexed, so a NaN namespace finds none.
+ */
+function namespacesOf(ctx: RuleContext): Map<unknown, K8sObject> {
+  return perEvaluation(NAMESPACES, ctx, () => {
+    const byName = new Map<unknown, K8sObject>();
+    for (const o of ctx.objects) {
+      const name = o.kind === 'Namespace' ? o.metadata?.name : undefined;
+      if (o.kind === 'Namespace' && name === name && !byName.has(name)) byName.set(name, o);
+    }
+    return byName;
+  });
+}
