@@ -195,7 +195,9 @@ export const RULES: readonly Rule[] = [
   configMapKeyRefMissing, portNumberInvalid, integerFieldInvalid, resourceQuantityInvalid,
   propInvalid, commandEmpty, sshdPortPrivileged,
   houseDefaultsMisplaced,
-].sort((a, b) => a.id.localeCompare(b.id));
+// Ids are CKP + three digits: code-unit order is their order, and localeCompare would load ICU's
+// collator into every process that loads the pack (~15 ms).
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const BY_ID = new Map(RULES.map(r => [r.id, r]));
 
