@@ -61,7 +61,7 @@ function bundle(entry, cacheDir) {
       const stamps = JSON.parse(text.slice(end1 + 1 + STAMPS.length, end2));
       let restamped = false;
       const unchanged = Object.entries(sources).every(([file, digest]) => {
-        const full = path.join(ROOT, file);
+        const full = `${ROOT}${path.sep}${file}`;
         const now = stamp(full);
         if (sameStamp(stamps[file], now)) return true;
         // Touched, checked out again, or changed just before the build: hashed, as the stamp cannot tell.
