@@ -51,7 +51,9 @@ function bundle(entry, cacheDir) {
   const key = hash(JSON.stringify({ root: ROOT, entry: path.relative(ROOT, entry), sourcemap, esbuild: esbuildVersion(), format: FORMAT }));
   // One file, so that it is replaced atomically: the hash of each file, their stamps, then the bundle.
   const cached = path.join(cacheDir, `${key}.js`);
-  const found = (code, sources) => ({ code, id: `${key}.${hash(JSON.stringify(sources))}`, codeCache: path.join(cacheDir, `${key}.v8`) });
+  // V8 rejects a code cache made under other flags or another version: one per node and flags.
+  const v8 = hash(JSON.stringify([process.version, process.execArgv])).slice(0, 12);
+  const found = (code, sources) => ({ code, id: `${key}.${hash(JSON.stringify(sources))}`, codeCache: path.join(cacheDir, `${key}.${v8}.v8`) });
   try {
     const text = fs.readFileSync(cached, 'utf8');
     const end1 = text.indexOf('\n');
