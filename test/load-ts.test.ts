@@ -69,9 +69,10 @@ describe('loadTs', () => {
     // (A time in the future: "just before" however long the build takes.)
     write('entry.ts', "export { n } from './dep';\n", new Date(Date.now() + 60_000));
     expect(load().n).toBe(3 - 2);
-    const { stamps, key } = header();
+    // (dep.ts's stamp depends on how long ago its ctime was, which a test cannot set back.)
+    const { sources, stamps, key } = header();
+    expect(sources[key('entry.ts')]).toMatch(/^[0-9a-f]{40}$/);
     expect(stamps[key('entry.ts')]).toBeNull();
-    expect(stamps[key('dep.ts')]).toEqual([expect.any(Number), 20, expect.any(Number), expect.any(Number)]);
     // Still served from the cache, checked by its content.
     const built = fs.statSync(bundleFile()).mtimeMs;
     expect(load().n).toBe(1);
