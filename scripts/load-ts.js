@@ -76,7 +76,13 @@ function bundle(entry, cacheDir) {
       });
       if (unchanged) {
         const code = text.slice(end2 + 1);
-        if (restamped) writeCache(cached, sources, stamps, code);
+        if (restamped) {
+          try {
+            writeCache(cached, sources, stamps, code);
+          } catch {
+            // read-only: hashed again next time
+          }
+        }
         return found(code, sources);
       }
     }
