@@ -11,7 +11,7 @@
 // file whose stamp (inode, size, mtime, ctime) still matches is unchanged; any other is hashed and
 // compared. An edit always changes ctime, which no tool can set back, so an edit is never missed,
 // and a warm start stats files instead of reading them. V8's code cache for the bundle is kept
-// beside it (written after the first run, with the functions that run compiled).
+// beside it (see compile()).
 // Caveats of bundling: `__dirname` in our bundled code is the entry's directory (in a package's
 // code it stays the package file's own); a package that needs its own files at run time stays
 // external (EXTERNAL).
@@ -182,8 +182,15 @@ const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.mts': 'ts', '.cts': 'ts', '.js':
 function load(file, read) {
   const loader = LOADERS[path.extname(file)];
   if (!loader) return undefined;
-  const text = read(file).toString('utf8');
-  if (loader !== 'js' || !/[\\/]node_modules[\\/]/.test(file) || !/\b__(?:dirname|filename)\b/.test(text)) return { contents: text, loader };
+  const data = read(file);
+  if (!/[\\/]node_modules[\\/]/.test(file)) return { contents: data, loader };
+  const text = data.toString('latin1');
+  // Most package files: esbuild reads them itself, after read() (not sent back: cheaper).
+  if (loader !== 'js' || !/\b__(?:dirname|filename)\b/.test(text)) return undefined;
+  return withOwnPaths(file, data.toString('utf8'), loader);
+}
+
+function withOwnPaths(file, text, loader) {
   // After a hashbang and 'use strict' (which must stay first, comments aside, to mean anything).
   const prologue = /^(?:#![^\n]*)?(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|(['"])use strict\1;?)*/.exec(text)[0];
   const paths = `var __dirname = ${JSON.stringify(path.dirname(file))}, __filename = ${JSON.stringify(file)};`;
@@ -201,16 +208,22 @@ function esbuildVersion() {
 
 /**
  * Compiles the bundle as node compiles a CommonJS module, with V8's code cache when there is one
- * for this very bundle; after the process has run it, (re)writes the cache. Returns the module function.
+ * for this very bundle. Returns the module function. The cache is made at exit of the second run of
+ * a bundle (then the functions that ran are compiled, and the cache keeps them): after each edit
+ * the first run only notes the bundle, so an edit-and-synth loop never pays for a cache it will not use.
  */
 function compile({ code, id, codeCache }, filename) {
   if (!codeCache) return undefined;
   let cachedData;
+  let seen = false;
   try {
     const data = fs.readFileSync(codeCache);
-    // The first line names the bundle the cache was made from.
+    // The first line names the bundle the cache was made from; nothing after it: seen once.
     const end = data.indexOf(10);
-    if (data.subarray(0, end).toString() === id) cachedData = data.subarray(end + 1);
+    if (data.subarray(0, end).toString() === id) {
+      seen = true;
+      if (data.length > end + 1) cachedData = data.subarray(end + 1);
+    }
   } catch {
     // none yet
   }
@@ -220,10 +233,9 @@ function compile({ code, id, codeCache }, filename) {
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (!cachedData || script.cachedDataRejected) {
-    // At exit: the functions that ran are compiled by then, and the cache keeps them.
     process.once('exit', () => {
       try {
-        writeAtomic(codeCache, Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]));
+        writeAtomic(codeCache, seen ? Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]) : `${id}\n`);
       } catch {
         // read-only: no code cache
       }
