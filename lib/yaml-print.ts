@@ -1,5 +1,4 @@
 import { Yaml } from 'cdk8s';
-import * as YAML from 'yaml';
 
 /**
  * cdk8s' `Yaml.stringify` for one document, byte for byte, several times faster on manifests.
@@ -23,9 +22,6 @@ export function stringifyDocument(doc: unknown): string {
 /** Why the fast path gave up on a document; the caller prints it with `yaml`. */
 class Unsupported {}
 const UNSUPPORTED = new Unsupported();
-
-/** cdk8s' options for the `yaml` package (cdk8s/lib/yaml.js). */
-const YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
 
 /** Strings that print plain (unquoted) in any block position: what `yaml`'s plainString accepts. */
 function isPlain(s: string): boolean {
@@ -152,7 +148,8 @@ function scalar(v: unknown): string {
 }
 
 /**
- * A string that is not plain, as `yaml` prints it: asked of `yaml` itself, as a one-scalar document.
+ * A string that is not plain, as `yaml` prints it: asked of cdk8s' Yaml.stringify (its own copy of
+ * `yaml`, already loaded: loading ours too cost a synth ~70 modules), as a one-scalar document.
  * On one line (no line breaks) a string prints the same at the top level and as a block value,
  * except that a document marker at the start makes a top-level string a block scalar: unsupported.
  */
@@ -160,7 +157,7 @@ function quoted(s: string): string {
   let body = QUOTED.get(s);
   if (body !== undefined) return body;
   if (s.includes('\n')) throw UNSUPPORTED;
-  const text = YAML.stringify(s, YAML_OPTIONS);
+  const text = Yaml.stringify(s);
   body = text.slice(0, -1);
   if (!text.endsWith('\n') || body.includes('\n') || body.startsWith('|') || body.startsWith('>')) throw UNSUPPORTED;
   // Manifests repeat the same few such strings ("1.1", "8080", "true") in every copy of a service.

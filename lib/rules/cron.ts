@@ -120,10 +120,16 @@ const TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 function canonicalZone(timeZone: string): string | undefined {
   if (!ZONES.has(timeZone)) {
     let known: string | undefined;
-    try {
-      known = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-    } catch {
-      known = undefined;
+    // A canonical name (most names in use) is its own canonical form: the list of them costs ~2 ms;
+    // a DateTimeFormat loads ICU's locale data (~25 ms the first time in a process).
+    if (canonicalZones().has(timeZone)) {
+      known = timeZone;
+    } else {
+      try {
+        known = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+      } catch {
+        known = undefined;
+      }
     }
     ZONES.set(timeZone, known);
   }
@@ -131,6 +137,14 @@ function canonicalZone(timeZone: string): string | undefined {
 }
 
 const ZONES = new Map<string, string | undefined>();
+let CANONICAL_ZONES: ReadonlySet<string> | undefined;
+/** The runtime's canonical time zone names (ECMA-402 AvailableCanonicalTimeZones). */
+function canonicalZones(): ReadonlySet<string> {
+  // Intl.supportedValuesOf is ES2022 (Node.js 18 has it); typed here for older TypeScript libs.
+  const intl = Intl as { supportedValuesOf?: (key: 'timeZone') => string[] };
+  CANONICAL_ZONES ??= new Set(intl.supportedValuesOf?.('timeZone') ?? []);
+  return CANONICAL_ZONES;
+}
 
 /**
  * Why Kubernetes rejects `timeZone`, or undefined when it is an IANA time zone name the cluster can
