@@ -39,6 +39,10 @@ export function checkProductionProps(c: PropChecker, p: Record<string, any>, opt
     c.boolean('serviceAccount.mountToken', sa.mountToken, 'CKP730');
   }
   c.size('tmpSize', p.tmpSize, 'CKP510', { min: 1 });
+  // Only a read-only root filesystem gets the /tmp emptyDir; a relaxed DevContainer writes /tmp to its own root, so the size would be ignored.
+  if (p.tmpSize !== undefined && c.constructType === 'DevContainer' && p.security?.isRestricted === false) {
+    c.fail('tmpSize', p.tmpSize, 'CKP830', 'tmpSize sizes the /tmp emptyDir of a read-only root filesystem, but this DevContainer\'s security keeps the root filesystem writable and mounts no /tmp volume: the size would be silently ignored', 'remove tmpSize, or use DevSecurity.restricted().');
+  }
   if (!opts.webApp) return;
   // GracefulWebApp only.
   const hpa = c.object('autoscaling', p.autoscaling, 'CKP506');

@@ -1,4 +1,4 @@
-import { Cron, Duration, Size } from 'cdk8s';
+import { Cron, Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { DevSecurity, ExternalTrafficPolicy, Foreground, HealthCheck, kplus, PostStart, PreStop, QosClass, SharedVolume, SpreadPolicy } from '../../lib';
@@ -550,13 +550,15 @@ export function devContainerProps(mode: Mode): fc.Arbitrary<Record<string, unkno
   }).map(p => fixDev(fixProduction(p)));
 }
 
-/** In valid mode: the ssh port is declared, a restricted sshd binds a high port. */
+/** In valid mode: the ssh port is declared, a restricted sshd binds a high port, tmpSize mostly on a restricted box. */
 function fixDev(p: Record<string, unknown>): Record<string, unknown> {
   const out = { ...p };
   const ssh = out.ssh ?? !(out.interactive ?? false);
   if (ssh === true && Array.isArray(out.ports) && typeof out.sshPort === 'number') out.ports = [...out.ports, { number: out.sshPort, name: 'ssh' }].filter((x, i, a) => a.findIndex(y => y.number === x.number || y.name === x.name) === i);
   else if (ssh === true && Array.isArray(out.ports) && out.sshPort === undefined) out.sshPort = (out.ports as any[])[0]?.number ?? 2022;
-  if (out.security === DevSecurity.restricted() && ssh === true && out.sshPort === undefined) out.sshPort = 2222;
+  if (out.security instanceof DevSecurity && out.security.isRestricted && ssh === true && out.sshPort === undefined) out.sshPort = 2222;
+  // Only a restricted box has a /tmp emptyDir to size (CKP830 otherwise): 1Gi is left on the others to be refused.
+  if (out.tmpSize instanceof Size && out.security instanceof DevSecurity && !out.security.isRestricted && out.tmpSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) !== 1024) delete out.tmpSize;
   return out;
 }
 

@@ -88,3 +88,13 @@ describe.each([
     expect((r as PatternError).message).toContain(field);
   });
 });
+
+test('tmpSize on a DevContainer without a read-only root (no /tmp volume) is refused, not silently ignored', () => {
+  const r = refusal(() => build.DevContainer({ tmpSize: Size.gibibytes(1) }));
+  expect((r as PatternError).ruleId).toBe('CKP830');
+  expect((r as PatternError).message).toContain('tmpSize');
+  const c = new Chart(Testing.app(), 'c');
+  new DevContainer(c, 'box', { image: 'r/dev:1.0.0', security: DevSecurity.restricted(), sshPort: 2222, ports: [{ number: 2222, name: 'ssh' }], tmpSize: Size.gibibytes(1) });
+  const pod = Testing.synth(c).find(o => o.kind === 'Deployment').spec.template.spec;
+  expect(pod.volumes).toContainEqual({ name: 'tmp', emptyDir: { sizeLimit: '1024Mi' } });
+});
