@@ -67,8 +67,12 @@ export function checkIngress(guard: RuleGuard, props: IngressProps): void {
     if (seen.has(h)) guard.fail({ field: `ingress.hosts[${i}]`, value: `'${h}'`, ruleId: 'CKP841', problem: `ingress host '${h}' is listed twice`, fix: 'list each host once.' });
     seen.add(h);
   });
+  if (props.paths?.length === 0) guard.fail({ field: 'ingress.paths', value: '[]', ruleId: 'CKP841', problem: 'ingress.paths is empty: the Ingress would route nothing to the app', fix: 'list the paths to route, or leave paths out to route \'/\'.' });
+  const paths = new Set<string>();
   (props.paths ?? []).forEach((p, i) => {
     if (!p.path.startsWith('/')) guard.fail({ field: `ingress.paths[${i}].path`, value: `'${p.path}'`, ruleId: 'CKP841', problem: `ingress path '${p.path}' does not start with '/'`, fix: `write it as '/${p.path}'.` });
+    if (paths.has(p.path)) guard.fail({ field: `ingress.paths[${i}].path`, value: `'${p.path}'`, ruleId: 'CKP841', problem: `ingress path '${p.path}' is listed twice: one host routes a path once`, fix: 'list each path once.' });
+    paths.add(p.path);
   });
   if (props.tlsSecret !== undefined) checkReferenceName(guard, 'ingress.tlsSecret', 'Secret', props.tlsSecret);
   else guard.fail({ field: 'ingress.tlsSecret', ruleId: 'CKP842', problem: 'ingress has no tlsSecret: the hosts would be served over plain HTTP', fix: 'name the TLS Secret (e.g. one cert-manager issues), or suppress CKP842 with the reason (e.g. TLS ends at an outer load balancer).' });

@@ -35,6 +35,7 @@ export interface MainContainerProps extends ImageProps, QosProps, DownwardApiPro
   readonly config?: AppConfigProps;
   /**
    * The size limit of the emptyDir at /tmp (the restricted profile's root filesystem is read-only).
+   * A DevContainer has that volume only with `DevSecurity.restricted()` (rule CKP830 otherwise).
    * @default Size.mebibytes(64)
    */
   readonly tmpSize?: Size;

@@ -1,4 +1,3 @@
-import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RuleGuard } from '../guard';
 import * as kplus from '../plus';
@@ -27,19 +26,4 @@ export function referencedVolume(scope: Construct, guard: RuleGuard, name: strin
   checkReferenceName(guard, `${field}.claimName`, 'PersistentVolumeClaim', source.claimName);
   const claim = kplus.PersistentVolumeClaim.fromClaimName(scope, `Claim-${name}`, source.claimName);
   return kplus.Volume.fromPersistentVolumeClaim(scope, `Volume-${name}`, claim, { name, readOnly: source.options.readOnly });
-}
-
-/**
- * Fails through `guard` (CKP510) unless the ephemeral-storage amounts are whole GiB above zero:
- * cdk8s-plus-27 writes ephemeral-storage in Gi and cannot render a fraction.
- */
-export function checkEphemeralStorage(guard: RuleGuard, field: string, amounts: readonly ({ ephemeralStorage?: Size } | undefined)[]): void {
-  for (const a of amounts) {
-    const size = a?.ephemeralStorage;
-    if (size === undefined) continue;
-    const gib = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
-    if (!(gib > 0) || !Number.isInteger(gib)) {
-      guard.fail({ field: `${field}.ephemeralStorage`, value: size.asString(), ruleId: 'CKP510', problem: `ephemeralStorage (${size.asString()}) must be a whole number of GiB above 0 (cdk8s-plus-27 writes it in Gi)`, fix: 'use e.g. Size.gibibytes(1).' });
-    }
-  }
 }

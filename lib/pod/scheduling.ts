@@ -96,9 +96,28 @@ export function checkScheduling(guard: RuleGuard, props: SchedulingProps = {}): 
     if (t.evictAfter !== undefined && t.effect !== kplus.TaintEffect.NO_EXECUTE) guard.fail({ field: `${field}.evictAfter`, value: `${t.evictAfter.toSeconds()}s`, ruleId: 'CKP846', problem: `${field} sets evictAfter without effect NO_EXECUTE; the API server rejects tolerationSeconds for other effects`, fix: 'set effect: kplus.TaintEffect.NO_EXECUTE, or remove evictAfter.' });
     if (t.key !== undefined) checkLabels(guard, `${field}.key`, { [t.key]: t.value ?? '' });
   });
+  (props.requiredNodeAffinity ?? []).forEach((q, i) => checkNodeLabelQuery(guard, `scheduling.requiredNodeAffinity[${i}]`, q));
   (props.preferredNodeAffinity ?? []).forEach((p, i) => {
     if (!Number.isInteger(p.weight) || p.weight < 1 || p.weight > 100) guard.fail({ field: `scheduling.preferredNodeAffinity[${i}].weight`, value: String(p.weight), ruleId: 'CKP846', problem: `weight ${p.weight} is outside 1–100`, fix: 'use a whole weight from 1 to 100.' });
+    if (p.match.length === 0) guard.fail({ field: `scheduling.preferredNodeAffinity[${i}].match`, value: '[]', ruleId: 'CKP846', problem: `scheduling.preferredNodeAffinity[${i}].match is empty: the API server requires at least one node label query in a preference`, fix: 'give a query such as kplus.NodeLabelQuery.in(\'topology.kubernetes.io/zone\', [\'eu-1a\']), or remove the preference.' });
+    p.match.forEach((q, j) => checkNodeLabelQuery(guard, `scheduling.preferredNodeAffinity[${i}].match[${j}]`, q));
   });
+}
+
+/**
+ * A node selector requirement as the API server validates it: a label key; In and NotIn with at least
+ * one value, Exists and DoesNotExist with none, Gt and Lt with exactly one, a whole number (the
+ * scheduler compares it as an integer). cdk8s-plus keeps the parts private.
+ */
+function checkNodeLabelQuery(guard: RuleGuard, field: string, query: kplus.NodeLabelQuery): void {
+  const q = query as unknown as { key: unknown; operator: string; values?: unknown[] };
+  checkLabels(guard, `${field} key`, { [String(q.key)]: '' });
+  const values = q.values ?? [];
+  const shown = `${q.operator} ${JSON.stringify(values)}`;
+  const fail = (problem: string, fix: string) => guard.fail({ field, value: shown, ruleId: 'CKP846', problem: `${field} (${q.key} ${shown}) ${problem}`, fix });
+  if (values.some(v => typeof v !== 'string')) fail('has a value that is not a string', 'give the label values as strings.');
+  if ((q.operator === 'In' || q.operator === 'NotIn') && values.length === 0) fail(`has no values: the API server requires at least one for ${q.operator}`, 'list the label values to match, or use NodeLabelQuery.exists.');
+  if ((q.operator === 'Gt' || q.operator === 'Lt') && (values.length !== 1 || !/^-?\d+$/.test(String(values[0])))) fail(`needs exactly one whole-number value for ${q.operator}`, `compare with one integer, e.g. NodeLabelQuery.${q.operator.toLowerCase()}('${q.key}', ['3']).`);
 }
 
 /** Writes nodeSelector, tolerations and node affinity on `workload`. */
@@ -127,5 +146,9 @@ export function checkSpread(guard: RuleGuard, props: SpreadProps = {}): void {
   if (props.whenUnsatisfiable !== undefined && !Object.values(SpreadPolicy).includes(props.whenUnsatisfiable)) {
     guard.fail({ field: 'spread.whenUnsatisfiable', value: String(props.whenUnsatisfiable), ruleId: 'CKP846', problem: `spread.whenUnsatisfiable '${props.whenUnsatisfiable}' is neither ScheduleAnyway nor DoNotSchedule`, fix: 'use SpreadPolicy.SCHEDULE_ANYWAY or SpreadPolicy.DO_NOT_SCHEDULE.' });
   }
-  (props.topologyKeys ?? []).forEach((k, i) => checkLabels(guard, `spread.topologyKeys[${i}]`, { [k]: '' }));
+  const keys = props.topologyKeys ?? [];
+  keys.forEach((k, i) => {
+    checkLabels(guard, `spread.topologyKeys[${i}]`, { [k]: '' });
+    if (keys.indexOf(k) !== i) guard.fail({ field: `spread.topologyKeys[${i}]`, value: `'${k}'`, ruleId: 'CKP846', problem: `spread.topologyKeys lists '${k}' twice: the API server rejects two spread constraints with one topology key and whenUnsatisfiable`, fix: 'list each topology key once.' });
+  });
 }

@@ -1,3 +1,4 @@
+import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from '../plus';
 import { POD_INFO_FIELDS } from '../pod/downward-api';
 import { PostStart } from '../pod/lifecycle';
@@ -88,10 +89,22 @@ export function checkResources(c: PropChecker, field: string, v: unknown, opts: 
   const req = c.object(`${field}.requests`, r.requests, 'CKP401', { required: true })!;
   c.cpu(`${field}.requests.cpu`, req.cpu, 'CKP829', { required: true });
   c.size(`${field}.requests.memory`, req.memory, 'CKP829', { required: true });
+  checkEphemeralStorage(c, `${field}.requests.ephemeralStorage`, req.ephemeralStorage);
   const lim = c.object(`${field}.limits`, r.limits, 'CKP829');
   if (lim) {
     c.cpu(`${field}.limits.cpu`, lim.cpu, 'CKP829');
     c.size(`${field}.limits.memory`, lim.memory, 'CKP829', { required: true });
+    checkEphemeralStorage(c, `${field}.limits.ephemeralStorage`, lim.ephemeralStorage);
+  }
+}
+
+/** ephemeral-storage: a Size of whole GiB above 0, since cdk8s-plus-27 writes it in Gi (any container, the DevContainer's too). */
+function checkEphemeralStorage(c: PropChecker, field: string, v: unknown): void {
+  const size = c.instance(field, v, Size, 'CKP510', { example: 'Size.gibibytes(n)' });
+  if (size === undefined) return;
+  const gib = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!(gib > 0) || !Number.isInteger(gib)) {
+    c.fail(field, size.asString(), 'CKP510', `${field} (${size.asString()}) must be a whole number of GiB above 0 (cdk8s-plus-27 writes ephemeral-storage in Gi)`, 'use e.g. Size.gibibytes(1).');
   }
 }
 
@@ -184,8 +197,14 @@ function checkMounts(c: PropChecker, field: string, v: unknown): void {
     const vol = c.instance(`${f}.volume`, m.volume, SharedVolume, 'CKP808', { required: true, example: 'SharedVolume.emptyDir(name).at(path)' })!;
     c.dnsLabel(`${f}.volume name`, vol.name, 'CKP808', { required: true });
     if (vol.source.type === 'emptyDir') c.size(`${f}.volume sizeLimit`, vol.source.options.sizeLimit, 'CKP829', { min: 1 });
-    // Secret and PVC volumes (issue 12) check their own names where they are built (lib/pod/referenced-volumes.ts).
-    else if (vol.source.type === 'configMap') {
+    // Secret and PVC volumes (issue 12) check their names' form and the file mode where they are built (lib/pod/referenced-volumes.ts).
+    else if (vol.source.type === 'secret') {
+      c.string(`${f}.volume secretName`, vol.source.secretName, 'CKP826', { required: true });
+      c.boolean(`${f}.volume optional`, vol.source.options.optional, 'CKP808');
+    } else if (vol.source.type === 'persistentVolumeClaim') {
+      c.string(`${f}.volume claimName`, vol.source.claimName, 'CKP826', { required: true });
+      c.boolean(`${f}.volume readOnly`, vol.source.options.readOnly, 'CKP808');
+    } else if (vol.source.type === 'configMap') {
       const data = c.stringMap(`${f}.volume data`, vol.source.data, 'CKP802') ?? {};
       for (const key of Object.keys(data)) {
         const problem = configKeyProblem(key);
@@ -248,7 +267,7 @@ export function checkNetwork(c: PropChecker, p: Record<string, any>): void {
 }
 
 /** A NetworkPolicy peer: a cdk8s-plus `INetworkPolicyPeer` (Pods.select, NetworkPolicyIpBlock.ipv4, a workload). */
-function checkPeer(c: PropChecker, field: string, v: unknown): void {
+export function checkPeer(c: PropChecker, field: string, v: unknown): void {
   const o = c.object(field, v, 'CKP830', { required: true })!;
   if (typeof o.toNetworkPolicyPeerConfig !== 'function') {
     c.fail(field, v, 'CKP830', `${field} is not a NetworkPolicy peer`, 'use kplus.Pods.select(...), kplus.Namespaces.select(...), kplus.NetworkPolicyIpBlock.ipv4(...) or a workload.');

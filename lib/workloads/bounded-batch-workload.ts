@@ -8,7 +8,6 @@ import { addNetworkPolicy, EgressProps } from '../pod/network-policy';
 import { addEnvSources, EnvSourcesProps } from '../pod/env-sources';
 import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyScheduling, checkScheduling, SchedulingWorkloadProps } from '../pod/scheduling';
-import { checkEphemeralStorage } from '../pod/referenced-volumes';
 import { withHouseDefaults } from '../pod/house-defaults';
 import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { applyPriorityClass, PriorityProps } from '../pod/priority';
@@ -92,7 +91,6 @@ export abstract class BoundedBatchWorkload<W extends kplus.Job | kplus.CronJob> 
     const labels = recommendedLabels(this.name, props.image, props, kind.component);
     checkMetadata(this.rules, props, labels);
     checkScheduling(this.rules, props.scheduling);
-    checkEphemeralStorage(this.rules, 'resources', [props.resources.requests, props.resources.limits]);
     const identity = resolveServiceAccount(this, this.rules, this.name, props.serviceAccount);
     this.workload = kind.create(this, this.rules, {
       metadata: { name: this.name },

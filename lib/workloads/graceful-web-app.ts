@@ -23,7 +23,6 @@ import { applyMetadata, checkMetadata, MetadataProps } from '../pod/metadata';
 import { applyServiceExposure, checkServiceExposure, ServiceExposureProps } from '../pod/service-exposure';
 import { addIngress, admitIngressController, checkIngress, IngressWorkloadProps } from '../pod/ingress';
 import { applyScheduling, checkScheduling, checkSpread, SchedulingWorkloadProps, SpreadWorkloadProps, topologySpread } from '../pod/scheduling';
-import { checkEphemeralStorage } from '../pod/referenced-volumes';
 import { withHouseDefaults } from '../pod/house-defaults';
 import { resolveServiceAccount, ServiceAccountWorkloadProps } from '../pod/service-account';
 import { checkExtraPorts, exposeExtraPorts, extraContainerPorts, ExtraPortsProps, sharedPolicyPorts } from '../pod/ports';
@@ -174,7 +173,6 @@ export class GracefulWebApp extends Construct {
     checkServiceExposure(this.rules, props.serviceType, props);
     if (props.ingress) checkIngress(this.rules, props.ingress);
     checkScheduling(this.rules, props.scheduling);
-    checkEphemeralStorage(this.rules, 'resources', [props.resources.requests, props.resources.limits]);
     checkSpread(this.rules, props.spread);
     const minReady = props.minReady ?? Duration.seconds(5);
     const progressDeadline = props.progressDeadline ?? defaultProgressDeadline(props, minReady);

@@ -27,9 +27,28 @@ export type Outcome =
   /** Anything else: a raw TypeError, a cdk8s/cdk8s-plus error, an error without a rule id. */
   | { readonly kind: 'raw'; readonly message: string };
 
-/** Resolves the {@link Scoped} values of a prop set in `scope`. */
+/** Resolves the {@link Scoped} values of a prop set in `scope`, also inside plain objects and arrays (`ingress.controllerFrom`). */
 function resolve(props: Record<string, unknown>, scope: Construct): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v instanceof Scoped ? v.make(scope) : v]));
+  const deep = (v: unknown): unknown => {
+    if (v instanceof Scoped) return v.make(scope);
+    if (Array.isArray(v)) return v.some(hasScoped) ? v.map(deep) : v;
+    if (isPlain(v) && hasScoped(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
+    return v;
+  };
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, deep(v)]));
+}
+
+/** An object literal, or one fast-check's record and dictionary make (no prototype). */
+function isPlain(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function hasScoped(v: unknown): boolean {
+  if (v instanceof Scoped) return true;
+  if (Array.isArray(v)) return v.some(hasScoped);
+  return isPlain(v) && Object.values(v).some(hasScoped);
 }
 
 const RULE_LINE = /\[(CKP\d{3})\]/g;

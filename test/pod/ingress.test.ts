@@ -73,6 +73,9 @@ describe('GracefulWebApp ingress', () => {
     [{ hosts: ['a.example.com'], paths: [{ path: 'api' }], tlsSecret: 'tls' }, 'CKP841'],
     [{ hosts: ['a.example.com'], tlsSecret: 'Shop_TLS' }, 'CKP826'],
     [{ hosts: ['a.example.com'], tlsSecret: 'tls', annotations: { 'a b': 'c' } }, 'CKP840'],
+    // Found by the fuzz: cdk8s-plus threw 'there is already an ingress rule' and 'Validation failed'.
+    [{ hosts: ['a.example.com'], paths: [{ path: '/' }, { path: '/' }], tlsSecret: 'tls' }, 'CKP841'],
+    [{ hosts: ['a.example.com'], paths: [], tlsSecret: 'tls' }, 'CKP841'],
   ])('refused: %j → %s', (ingress, id) => {
     expect(ruleIdOf(() => synthWebApp({ ingress } as any))).toBe(id);
   });

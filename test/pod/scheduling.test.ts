@@ -43,9 +43,22 @@ describe('scheduling and spread', () => {
     [{ scheduling: { preferredNodeAffinity: [{ weight: 0, match: [] }] } }, 'CKP846'],
     [{ spread: { whenUnsatisfiable: 'Never' } }, 'CKP846'],
     [{ scheduling: { nodeSelector: { 'bad key': 'x' } } }, 'CKP840'],
+    // Written unchecked before the fuzz generated them; the API server rejects each.
+    [{ scheduling: { requiredNodeAffinity: [kplus.NodeLabelQuery.in('zone', [])] } }, 'CKP846'],
+    [{ scheduling: { requiredNodeAffinity: [kplus.NodeLabelQuery.gt('cores', ['1', '2'])] } }, 'CKP846'],
+    [{ scheduling: { requiredNodeAffinity: [kplus.NodeLabelQuery.lt('cores', ['many'])] } }, 'CKP846'],
+    [{ scheduling: { requiredNodeAffinity: [kplus.NodeLabelQuery.is('bad key', 'x')] } }, 'CKP840'],
+    [{ scheduling: { preferredNodeAffinity: [{ weight: 10, match: [] }] } }, 'CKP846'],
+    [{ spread: { topologyKeys: ['kubernetes.io/hostname', 'kubernetes.io/hostname'] } }, 'CKP846'],
   ])('refused: %j → %s', (props, id) => {
     expect(ruleIdOf(() => synthWebApp(props as any))).toBe(id);
   });
+});
+
+test('node label queries the API server accepts pass: In with values, Exists, Gt with one integer', () => {
+  const { of } = synthWebApp({ scheduling: { requiredNodeAffinity: [kplus.NodeLabelQuery.in('zone', ['a']), kplus.NodeLabelQuery.exists('ssd'), kplus.NodeLabelQuery.gt('cores', ['3'])] } });
+  expect(of('Deployment').spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([
+    { key: 'zone', operator: 'In', values: ['a'] }, { key: 'ssd', operator: 'Exists' }, { key: 'cores', operator: 'Gt', values: ['3'] }]);
 });
 
 describe('CKP846 scheduling-invalid', () => {
