@@ -12,6 +12,9 @@ module.exports = {
   transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.js' },
   setupFiles: ['<rootDir>/test/setup.ts'],
   testSequencer: '<rootDir>/scripts/jest-sequencer.js',
+  // The run's own temporary directory, removed at the end (cdk8s' Testing.app() leaves one per app).
+  globalSetup: '<rootDir>/scripts/jest-global-setup.js',
+  globalTeardown: '<rootDir>/scripts/jest-global-teardown.js',
   // Whole-app synth tests take a few seconds on a busy 2-core machine; the default 5 s is too tight.
   testTimeout: 30000,
   moduleFileExtensions: ['ts', 'js', 'json'],

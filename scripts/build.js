@@ -16,21 +16,30 @@ const BUILD = path.join(ROOT, 'build');
 const STAMP = path.join(BUILD, '.inputs');
 const OUTPUTS = ['index.js', 'index.d.ts', 'lint/cli.js', 'lint/cli.bundle.cjs', 'schema/k8s-v1.27-validators.js'].map(f => path.join(BUILD, f));
 
-function files(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .flatMap(e => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+/** Every file under `dir`, except under the directories in `skip`. */
+function files(dir, skip = []) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const full = path.join(dir, e.name);
+    if (!e.isDirectory()) return [full];
+    return skip.includes(full) ? [] : files(full, skip);
+  });
 }
 
-/** The hash of everything the build of `root` reads (a missing input file counts as empty). */
-function inputsHash(root = ROOT) {
+/** A hash of the files' paths (relative to `root`) and contents, and of the packages' versions. */
+function contentHash(root, inputs, packages) {
   const h = crypto.createHash('sha1');
-  const inputs = [
+  // A missing input file counts as empty.
+  for (const file of [...inputs].sort()) h.update(`${path.relative(root, file)}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : '').update('\0');
+  for (const pkg of packages) h.update(`${pkg}@${require(`${pkg}/package.json`).version}\0`);
+  return h.digest('hex');
+}
+
+/** The hash of everything the build of `root` reads. */
+function inputsHash(root = ROOT) {
+  return contentHash(root, [
     ...files(path.join(root, 'lib')),
     ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build.js', 'scripts/compile-schema.js', 'scripts/prune-build.js', 'scripts/bundle-cli.js'].map(f => path.join(root, f)),
-  ].sort();
-  for (const file of inputs) h.update(`${path.relative(root, file)}\0`).update(fs.existsSync(file) ? fs.readFileSync(file) : '').update('\0');
-  for (const pkg of ['typescript', 'ajv', 'esbuild']) h.update(`${pkg}@${require(`${pkg}/package.json`).version}\0`);
-  return h.digest('hex');
+  ], ['typescript', 'ajv', 'esbuild']);
 }
 
 function run(args) {
@@ -53,4 +62,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { inputsHash };
+module.exports = { contentHash, files, inputsHash };

@@ -2,6 +2,9 @@
 // (valid, boundary, wrong-typed), each of which must synthesize into manifests that pass the rule pack,
 // the Kubernetes 1.27 schema and API rules and Polaris (no danger), or be refused with a rule id.
 // Prints the seed: the same seed and runs replay the same prop sets.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as fc from 'fast-check';
 import { setFindingReporter } from '../lib/guard';
 import { runProps, showProps, TARGETS } from '../test/fuzz/harness';
@@ -19,6 +22,11 @@ const BATCH = 1000;
 const TWIN_EVERY = 50;
 
 setFindingReporter(() => undefined);
+// cdk8s' Testing.app() leaves a directory under os.tmpdir() per app (40,000 in a default run): here
+// they go to one directory of this run's, removed at exit (os.tmpdir() reads TMPDIR on each call).
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-fuzz-'));
+process.env.TMPDIR = tmp;
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 console.log(`fuzz: seed ${seed}, ${runs} prop sets per construct${policy ? ', output checked by policy-check' : ''}`);
 let failedTotal = 0;
 for (const target of TARGETS.filter(t => !only || t.name === only)) {

@@ -157,10 +157,11 @@ export interface Answer {
 }
 
 /** A GET to 127.0.0.1:<port>, on a fresh connection, given up after 5 s. */
-export function get(port: number, path = '/'): Promise<Answer> {
+/** GET 127.0.0.1:port; `from` is the client's address (any 127.x.y.z is this machine's loopback). */
+export function get(port: number, path = '/', from = '127.0.0.1'): Promise<Answer> {
   const start = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: 5000 }, res => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: 5000, localAddress: from }, res => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', d => { body += d; });

@@ -1,0 +1,2 @@
+// See scripts/jest-tmpdir.js.
+module.exports = require('./jest-tmpdir').setup;
