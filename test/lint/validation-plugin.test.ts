@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -70,21 +70,42 @@ describe('RulePackValidation', () => {
 
 describe('`cdk8s synth` with the plugin in cdk8s.yaml (by local path)', () => {
   let out: string;
-  beforeAll(() => { out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-plugin-')); });
-  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+  type Synth = { status: number | null; output: string; reports: any[] };
+  const results: Record<string, Promise<Synth>> = {};
+  // Both apps' synths start at once: each is two node processes (the CLI, the app) that mostly start up.
+  beforeAll(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-plugin-'));
+    for (const app of ['bad', 'good']) results[app] = synthAsync(app);
+  });
+  afterAll(async () => {
+    await Promise.allSettled(Object.values(results));
+    fs.rmSync(out, { recursive: true, force: true });
+  });
 
-  function synth(app: string) {
+  function synthAsync(app: string): Promise<Synth> {
     const reports = path.join(out, `${app}-reports.json`);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/cdk8s-cli/bin/cdk8s'), 'synth', '--output', path.join(out, app), '--validation-reports-output-file', reports], {
-      cwd: path.join(APPS, app),
-      env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
-      encoding: 'utf8',
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/cdk8s-cli/bin/cdk8s'), 'synth', '--output', path.join(out, app), '--validation-reports-output-file', reports], {
+        cwd: path.join(APPS, app),
+        env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+      });
+      let output = '';
+      child.stdout.on('data', d => { output += d; });
+      child.stderr.on('data', d => { output += d; });
+      child.on('error', reject);
+      child.on('close', status => {
+        try {
+          resolve({ status, output, reports: JSON.parse(fs.readFileSync(reports, 'utf8')).reports });
+        } catch (e) {
+          reject(new Error(`cdk8s synth of ${app} wrote no report (exit ${status}): ${output}`));
+        }
+      });
     });
-    return { status: r.status, output: r.stdout + r.stderr, reports: JSON.parse(fs.readFileSync(reports, 'utf8')).reports };
   }
+  const synth = (app: string) => results[app];
 
-  test('a bad app: exit code 2 and the rule ids, with construct paths', () => {
-    const r = synth('bad');
+  test('a bad app: exit code 2 and the rule ids, with construct paths', async () => {
+    const r = await synth('bad');
     expect(r.status).toBe(2);
     expect(r.output).toMatch(/CKP102 registry-credentials-in-secret \(error\)/);
     expect(r.output).toMatch(/CKP301 prestop-exceeds-grace-period \(error\)/);
@@ -97,8 +118,8 @@ describe('`cdk8s synth` with the plugin in cdk8s.yaml (by local path)', () => {
     ]);
   });
 
-  test('a good app: exit code 0', () => {
-    const r = synth('good');
+  test('a good app: exit code 0', async () => {
+    const r = await synth('good');
     expect([r.status, r.reports[0].summary.status, r.reports[0].violations]).toEqual([0, 'success', []]);
   });
 });
