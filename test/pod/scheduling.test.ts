@@ -74,6 +74,19 @@ describe('CKP846 scheduling-invalid', () => {
       'topologySpreadConstraints[0].whenUnsatisfiable', 'topologySpreadConstraints[0].maxSkew',
     ]);
   });
+  test('node selector requirements the API server rejects, required and preferred (as the construct refuses them)', () => {
+    const req = (operator: string, values?: unknown[]) => ({ key: 'zone', operator, ...(values ? { values } : {}) });
+    const d = deployment({ affinity: { nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req('In', []), req('Exists', ['a']), req('In', ['a'])] }] },
+      preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [req('Gt', ['a']), req('Lt', ['1', '2']), req('Gt', ['3'])] } }],
+    } } });
+    expect(schedulingInvalid.check(d, { objects: [] }).map(v => v.field.replace('spec.template.spec.affinity.nodeAffinity.', ''))).toEqual([
+      'preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values',
+      'preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[1].values',
+      'requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values',
+      'requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values',
+    ]);
+  });
   test('compliant', () => {
     expect(schedulingInvalid.check(deployment({ tolerations: [{ operator: 'Exists' }, { key: 'a', value: 'b', effect: 'NoExecute', tolerationSeconds: 30 }] }), { objects: [] })).toEqual([]);
     // `effect:` with no value in YAML reads as null: every effect, as the API server takes it.
