@@ -9,6 +9,8 @@ module.exports = {
   // Types are checked by `tsc --noEmit` in `npm test`; the transform only strips them, with esbuild
   // (whole suite cold 3.6-4.4 s vs ts-jest 4.3-4.9 s on this machine; @swc/jest was faster still but
   // @swc/core's platform packages are not all on the registry here, so its lock breaks `npm ci`).
+  // Modules' sources read once per worker, not once per test file (see the file).
+  runtime: '<rootDir>/scripts/jest-runtime.js',
   transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.js' },
   setupFiles: ['<rootDir>/test/setup.ts'],
   testSequencer: '<rootDir>/scripts/jest-sequencer.js',

@@ -1,8 +1,23 @@
 import { App, Chart, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+let outdir: string | undefined;
+
+/**
+ * A fresh app for a test that never writes it to disk: cdk8s' `Testing.app()` with one output
+ * directory for all of a test file's apps. `Testing.app()` alone makes a new temporary directory per
+ * app and leaves it: the suite made ~3,000 a run, and removing them took the run's last 2-4 s.
+ */
+export function testApp(): App {
+  outdir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-patterns-test-'));
+  return Testing.app({ outdir });
+}
 
 /** A fresh chart in a fresh app, with a namespace like real apps have. */
 export function chart(): Chart {
-  return new Chart(Testing.app(), 'test', { namespace: 'test' });
+  return new Chart(testApp(), 'test', { namespace: 'test' });
 }
 
 /** The synthesized objects of a chart, by kind. */

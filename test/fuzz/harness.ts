@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { BoundedCronJob, BoundedJob, DevContainer, GracefulWebApp, PatternError } from '../../lib';
 import { cronJobProps, devContainerProps, jobProps, Mode, Scoped, webAppProps } from './arbitraries';
 import * as fc from 'fast-check';
+import { testApp } from '../util';
 
 /** One construct under test: how to generate its props and how to build it. */
 export interface FuzzTarget {
@@ -58,7 +59,7 @@ const RULE_LINE = /\[(CKP\d{3})\]/g;
  * @param twin also build a second construct with the same props (and so the same `name`) in the chart
  */
 export function runProps(target: FuzzTarget, props: Record<string, unknown>, namespace = 'fuzz', twin = false): Outcome {
-  const chart = new Chart(Testing.app(), 'fuzz', { namespace });
+  const chart = new Chart(testApp(), 'fuzz', { namespace });
   try {
     const resolved = resolve(props, chart);
     target.build(chart, 'subject', resolved);
