@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the build (scripts/build.js: a no-op when lib/ is unchanged; bin/ and plugin/ run the
-// compiled build/), then the type-check and jest at the same time; exit status non-zero if any fails.
+// `npm test`: the type-check from the start, beside the build (scripts/build.js: a no-op when lib/ is
+// unchanged; bin/ and plugin/ run the compiled build/) and then beside jest; exit status non-zero if
+// any fails. The two never read each other's files (tsc --noEmit reads lib/, not build/), and after
+// an edit the build keeps only one core busy: the type-check takes the other.
 // tsc is incremental (its state in node_modules/.cache, never committed): after an edit it checks
 // what the edit can affect; when no file it reads has changed since it last passed (a content hash,
 // as the build's), it is not run again (its no-op alone costs ~4 s of CPU beside jest). Jest runs one worker per core, not its default cores - 1: the longest
@@ -8,7 +10,7 @@
 // core would otherwise idle (2 cores: 33 s vs 47 s). Arguments go to jest (`npm test --
 // test/synth.test.ts`); one that sets the workers (-w, --maxWorkers, -i, --runInBand) wins.
 'use strict';
-const { spawn, spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -43,21 +45,23 @@ function run(cmd, args, { buffer = false } = {}) {
 
 async function main() {
   const started = Date.now();
-  const build = spawnSync(process.execPath, [path.join(__dirname, 'build.js')], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) {
-    process.stdout.write('build (scripts/build.js): FAILED\n');
-    process.exitCode = build.status ?? 1;
-    return;
-  }
-  const args = process.argv.slice(2);
-  const workersGiven = args.some(a => /^(-w|-i|--maxWorkers|--runInBand)(=|$)/.test(a));
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
   const inputs = typeCheckInputs();
   const unchanged = fs.existsSync(TYPECHECKED) && fs.readFileSync(TYPECHECKED, 'utf8') === inputs;
   // tsc's output is held back until jest is done, so the two never interleave.
   const tsc = unchanged
     ? Promise.resolve({ code: 0, out: '', skipped: true })
     : run(bin('tsc'), ['--noEmit', '--incremental', '--tsBuildInfoFile', TSBUILDINFO], { buffer: true });
+  const build = await run(process.execPath, [path.join(__dirname, 'build.js')]);
+  if (build.code !== 0) {
+    const types = await tsc;
+    if (types.out) process.stdout.write(types.out);
+    process.stdout.write('build (scripts/build.js): FAILED\n');
+    process.exitCode = build.code;
+    return;
+  }
+  const args = process.argv.slice(2);
+  const workersGiven = args.some(a => /^(-w|-i|--maxWorkers|--runInBand)(=|$)/.test(a));
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
   const jest = await run(bin('jest'), workersGiven ? args : [`--maxWorkers=${Math.max(1, cores)}`, ...args]);
   const types = await tsc;
   if (types.out) process.stdout.write(types.out);
