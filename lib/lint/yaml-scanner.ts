@@ -64,8 +64,17 @@ function unusual(c: number): boolean {
   return c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe;
 }
 
-/** The values of plain keys (`name`, `80`, `yes`), as JSON keys: keys repeat in every object. */
-const PLAIN_KEYS = new Map<string, string>();
+/** A plain key's JSON key (`yes` is `true`), and whether `Object.prototype` has it (`constructor`). */
+interface PlainKey {
+  readonly json: string;
+  readonly inherited: boolean;
+}
+
+/** Plain keys read so far (`name`, `80`, `yes`): keys repeat in every object. */
+const PLAIN_KEYS = new Map<string, PlainKey>();
+
+/** The keys of a mapping compared one by one for repeats, up to this many (then by property lookup). */
+const FEW_KEYS = 32;
 
 class Scanner {
   private readonly events: Events;
@@ -84,7 +93,12 @@ class Scanner {
   private readonly indents: number[] = [];
   private readonly nodes: any[] = [];
   private readonly keys: (string | undefined)[] = [];
+  private readonly inherited: boolean[] = [];
   private readonly waiting: boolean[] = [];
+  // The keys of the open mappings, in `mapKeys` from `firstKey[depth]` on (cheaper than property lookups on objects of every shape).
+  private readonly mapKeys: string[] = [];
+  private readonly firstKey: number[] = [];
+  private keyCount = 0;
 
   // The last scalar token read (`token`): style, text range, value when it is not that text, end.
   private tokStyle = 0;
@@ -97,7 +111,7 @@ class Scanner {
   private tokPlainFolded = '';
 
   constructor(private readonly text: string, private readonly from: number, private readonly to: number) {
-    this.events = new Events(((to - from) >> 3) + 16);
+    this.events = new Events(Math.ceil((to - from) / 10) + 16); // manifests have an event every 12 bytes
     this.end = text.length;
   }
 
@@ -242,20 +256,32 @@ class Scanner {
     const t = this.depth - 1;
     const map = this.nodes[t];
     let key: string;
+    let inherited: boolean;
     const style = this.tokStyle;
     if (style === PLAIN) {
       const source = this.text.slice(this.tokStart, this.tokEnd);
       let known = PLAIN_KEYS.get(source);
       if (known === undefined) {
         if (source === '<<') throw GIVE_UP; // a merge key
-        known = jsonKey(resolvePlainScalar(source));
+        const json = jsonKey(resolvePlainScalar(source));
+        known = { json, inherited: json in Object.prototype };
         if (PLAIN_KEYS.size < 10_000) PLAIN_KEYS.set(source, known);
       }
-      key = known;
+      key = known.json;
+      inherited = known.inherited;
     } else {
       key = this.tokenValue() as string;
+      inherited = key in Object.prototype;
     }
-    if (Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP; // a duplicate: the reference lists it
+    // A repeated key: the reference lists it.
+    const first = this.firstKey[t];
+    if (this.keyCount - first <= FEW_KEYS) {
+      for (let k = first; k < this.keyCount; k++) if (this.mapKeys[k] === key) throw GIVE_UP;
+    } else if (Object.prototype.hasOwnProperty.call(map, key)) {
+      throw GIVE_UP;
+    }
+    this.mapKeys[this.keyCount++] = key;
+    this.inherited[t] = inherited;
     const e = this.events.push(SCALAR, style, this.tokStart);
     if (this.tokDecoded === undefined) this.events.setKeyEnd(e, this.tokEnd);
     else this.events.setKeyValue(e, this.tokDecoded);
@@ -320,6 +346,7 @@ class Scanner {
     this.nodes[d] = value;
     this.keys[d] = undefined;
     this.waiting[d] = false;
+    this.firstKey[d] = this.keyCount;
   }
 
   /** Closes the innermost block collection (a key or item still waiting is null). */
@@ -328,6 +355,7 @@ class Scanner {
     this.events.push(POP, 0, 0);
     this.depth--;
     this.nodes[this.depth] = undefined;
+    this.keyCount = this.firstKey[this.depth];
   }
 
   /** An empty node (null) where a value or item was waiting. */
@@ -354,7 +382,7 @@ class Scanner {
     const key = this.keys[t]!;
     this.keys[t] = undefined;
     // `__proto__`, `constructor`…: an own property, never the prototype's.
-    if (key in node) Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+    if (this.inherited[t]) Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
     else node[key] = value;
   }
 
@@ -362,8 +390,19 @@ class Scanner {
   private tokenValue(): unknown {
     if (this.tokDecoded !== undefined) return this.tokDecoded;
     if (this.tokLines && this.tokStyle === PLAIN) return resolvePlainScalar(this.tokPlainFolded);
-    const source = this.text.slice(this.tokStart, this.tokEnd);
-    return this.tokStyle === PLAIN ? resolvePlainScalar(source) : source;
+    if (this.tokStyle !== PLAIN) return this.text.slice(this.tokStart, this.tokEnd);
+    // Small decimal numbers (ports, counts) without the regular expressions: what YAML 1.1 makes of them too.
+    const text = this.text;
+    let n = text.charCodeAt(this.tokStart) - 48;
+    if (n >= 1 && n <= 9 && this.tokEnd - this.tokStart <= 9) {
+      for (let j = this.tokStart + 1; ; j++) {
+        if (j === this.tokEnd) return n;
+        const d = text.charCodeAt(j) - 48;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+    }
+    return resolvePlainScalar(text.slice(this.tokStart, this.tokEnd));
   }
 
   /**
