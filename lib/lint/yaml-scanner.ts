@@ -19,6 +19,7 @@ const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, FOLDED_BLOCK } = SCA
 
 const TAB = 9;
 const LF = 10;
+// Past the end of the text, charCodeAt gives NaN: `c !== c` is the end (no bounds to load in hot loops).
 const SPACE = 32;
 const DQUOTE = 34;
 const HASH = 35;
@@ -104,7 +105,7 @@ class Scanner {
   private tokStyle = 0;
   private tokStart = 0;
   private tokEnd = 0;
-  private tokDecoded: string | undefined;
+  private tokDecoded: string | undefined = undefined;
   private tokAfter = 0;
   /** Whether the token goes over more than one line (a plain one: folded in `tokPlainFolded`). */
   private tokLines = false;
@@ -239,7 +240,7 @@ class Scanner {
   private item(d: number): number {
     const i = this.skipSpaces(d + 1);
     const c = this.text.charCodeAt(i);
-    if (c === LF || i >= this.end) {
+    if (c === LF || c !== c) {
       this.waiting[this.depth - 1] = true;
       return i + 1;
     }
@@ -288,7 +289,7 @@ class Scanner {
     this.keys[t] = key;
     const v = this.skipSpaces(colon + 1);
     const c = this.text.charCodeAt(v);
-    if (c === LF || v >= this.end) {
+    if (c === LF || c !== c) {
       this.waiting[t] = true;
       return v + 1;
     }
@@ -308,7 +309,7 @@ class Scanner {
   /** Whether the character at `i` ends a token: a space, a line break or the end. */
   private blank(i: number): boolean {
     const c = this.text.charCodeAt(i);
-    return c === SPACE || c === LF || i >= this.end;
+    return c === SPACE || c === LF || c !== c;
   }
 
   private skipSpaces(i: number): number {
@@ -320,7 +321,7 @@ class Scanner {
   private lineEnd(i: number): number {
     const j = this.skipSpaces(i);
     const c = this.text.charCodeAt(j);
-    if (c === LF || j >= this.end) return j + 1;
+    if (c === LF || c !== c) return j + 1;
     if (c === HASH && j > i) return this.comment(j);
     throw GIVE_UP;
   }
@@ -330,7 +331,7 @@ class Scanner {
     const text = this.text;
     for (let j = i + 1; ; j++) {
       const c = text.charCodeAt(j);
-      if (c === LF || j >= this.end) return j + 1;
+      if (c === LF || c !== c) return j + 1;
       if (c < 0x7f ? c < 0x20 : unusual(c)) throw GIVE_UP;
     }
   }
@@ -431,7 +432,7 @@ class Scanner {
     let end = i;
     for (let j = i; ; j++) {
       const ch = text.charCodeAt(j);
-      if (ch === LF || j >= this.end) break;
+      if (ch === LF || ch !== ch) break;
       if (ch === SPACE) {
         if (text.charCodeAt(j + 1) === HASH) break;
         continue;
@@ -464,7 +465,7 @@ class Scanner {
         j++;
       } else if (c === LF) {
         j = this.nextQuotedLine(j, indent);
-      } else if (j >= this.end || (c < 0x7f ? c < 0x20 : unusual(c))) {
+      } else if (c !== c || (c < 0x7f ? c < 0x20 : unusual(c))) {
         throw GIVE_UP; // unterminated, or a character for the others
       }
     }
@@ -491,7 +492,7 @@ class Scanner {
         j++;
       } else if (c === LF) {
         j = this.nextQuotedLine(j, indent);
-      } else if (j >= this.end || (c < 0x7f ? c < 0x20 : unusual(c))) {
+      } else if (c !== c || (c < 0x7f ? c < 0x20 : unusual(c))) {
         throw GIVE_UP;
       }
     }

@@ -131,6 +131,27 @@ describe('fast reader = reference reader', () => {
     expectSame(text);
   });
 
+  // Block YAML as printers lay it out, each read by the block scanner itself and the same as the reference.
+  const BLOCK = [
+    'a: |2\n    x\n  y\n', '- |1\n  x\n', '- a: |2\n      x\n    y\n', 'a: >\n  one\n  two\n\n  three\n   more\n  four\n', 'a: >-\n  x\n\n\n  y\n',
+    'a: |+\n  x\n\n\nb: 1\n', 'a: |-\n  x\n\n', 'a: |\n\n  x\n  \ty\n', 'a: >\n  \tx\n  y\n', 'a: "one\n  two\n\n  three"\n', "a: 'one\n  two ''q'''\n",
+    'a: one\n  two\n\n  three\nb: 1\n', '- one\n  two # c\n- x\n', 'a:\n  "quoted on its own line"\nb: 2\n', 'a:\n  plain on its own line\n  and the next\n',
+    '- - a\n  - b\n- - c\n', 'a:\n- b: 1\n  c: [x, "y", 3]\n- {k: v, "q": 1}\n- []\n- {}\n', 'k: 123456789\nl: 1234567890\nm: 0\nn: 10\no: 012\n',
+    'a: "\\u00e9\\x41\\n\\"\\\\"\n', 'a: x # c\n# c2\nb:  # c3\n  c: 1\n', 'cidr: ::/0\nport: :8080\n', `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`,
+    '---\na: 1\n--- # c\nb: 2\n---\n', 'a:\n  b:\n    c:\n  d: 1\ne:\n-\n- x\n',
+  ];
+
+  test.each(BLOCK.map(s => [s]))('block YAML, read by the block scanner: %j', text => {
+    expectSame(text, parseYamlDocuments, 'reads');
+  });
+
+  test('a repeated key among many (past the scanner\'s one-by-one comparison): left to the others, the last kept', () => {
+    const text = `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk3: again\n`;
+    expect(scannerOnly(text)).toBeUndefined();
+    const [doc] = expectSame(text);
+    expect(doc.duplicateKeys).toEqual([{ field: 'k3', line: 41 }]);
+  });
+
   test('the block scanner reads the structures it is for, and leaves the others to js-yaml', () => {
     expect(STRUCTURES.filter(s => !scannerOnly(s))).toEqual(SCANNER_LEAVES);
   });
