@@ -33,17 +33,17 @@ describe('block scanner = reference reader, on printed and mutated YAML', () => 
   test('printed by the yaml package and js-yaml with varied options: read the same, or left to the others', () => {
     // Not a trivial pass: the scanner reads a good part even of this adversarial YAML (it leaves nested
     // flow collections, `?` keys, keys and strings full of indicators).
-    expect(readShare(stream, 300)).toBeGreaterThan(0.25);
+    expect(readShare(stream, 200)).toBeGreaterThan(0.25);
   });
 
   test('manifest-like values printed in block style: read the same, and nearly all by the scanner', () => {
-    expect(readShare(manifestStream, 200)).toBeGreaterThan(0.95);
+    expect(readShare(manifestStream, 150)).toBeGreaterThan(0.95);
   });
 
   test('printed, then mutated: read the same or left to the others', () => {
     fc.assert(fc.property(stream, mutations, (text, edits) => {
       checkScanner(mutate(text, edits));
-    }), { numRuns: 400, seed: 16 });
+    }), { numRuns: 300, seed: 16 });
   });
 
   test('mutated manifests: read the same or left to the others', () => {
@@ -54,6 +54,6 @@ describe('block scanner = reference reader, on printed and mutated YAML', () => 
     expect(checkScanner(manifest)).toBe(true);
     fc.assert(fc.property(mutations, edits => {
       checkScanner(mutate(manifest, edits));
-    }), { numRuns: 400, seed: 16 });
+    }), { numRuns: 300, seed: 16 });
   });
 });
