@@ -447,10 +447,15 @@ class Scanner {
       }
       end = j + 1;
     }
-    this.tokStyle = PLAIN;
-    this.tokStart = i;
+    this.setToken(PLAIN, i, end, end);
+  }
+
+  /** The last token: its style, its text from `start` to `end`, and where what follows it starts. */
+  private setToken(style: number, start: number, end: number, after: number): void {
+    this.tokStyle = style;
+    this.tokStart = start;
     this.tokEnd = end;
-    this.tokAfter = end;
+    this.tokAfter = after;
   }
 
   private singleQuoted(i: number, indent: number): void {
@@ -469,10 +474,7 @@ class Scanner {
         throw GIVE_UP; // unterminated, or a character for the others
       }
     }
-    this.tokStyle = SINGLE_QUOTED;
-    this.tokStart = i + 1;
-    this.tokEnd = j;
-    this.tokAfter = j + 1;
+    this.setToken(SINGLE_QUOTED, i + 1, j, j + 1);
     if (this.tokLines) this.tokDecoded = unfoldLines(text.slice(i + 1, j)).replace(/''/g, "'");
     else if (escaped) this.tokDecoded = text.slice(i + 1, j).replace(/''/g, "'");
   }
@@ -487,7 +489,7 @@ class Scanner {
       if (c === BACKSLASH) {
         // An escaped line break (the next line's text follows without a space): the others'.
         const n = text.charCodeAt(j + 1);
-        if (n === LF || j + 1 >= this.end || (n < 0x7f ? n < 0x20 : unusual(n))) throw GIVE_UP;
+        if (n === LF || n !== n || (n < 0x7f ? n < 0x20 : unusual(n))) throw GIVE_UP;
         escaped = true;
         j++;
       } else if (c === LF) {
@@ -496,10 +498,7 @@ class Scanner {
         throw GIVE_UP;
       }
     }
-    this.tokStyle = DOUBLE_QUOTED;
-    this.tokStart = i + 1;
-    this.tokEnd = j;
-    this.tokAfter = j + 1;
+    this.setToken(DOUBLE_QUOTED, i + 1, j, j + 1);
     if (escaped || this.tokLines) this.tokDecoded = doubleQuotedValue(text, i + 1, j);
   }
 
