@@ -249,7 +249,7 @@ function keyTooLong(text: string, key: ScalarEvent): boolean {
  * collection visited are indexed once, as a document often has several findings.
  */
 class Locator {
-  private keys?: Map<number, Map<string, number[]>>;
+  private keys?: Map<number, Map<string, number>>;
   private items?: Map<number, number[]>;
 
   constructor(
@@ -272,8 +272,8 @@ class Locator {
       const type = this.events.type(node);
       let at: number | undefined;
       if (type === MAPPING) {
-        const pair = this.keysOf(node).get(String(seg));
-        if (pair) [at, node] = pair;
+        at = this.keysOf(node).get(String(seg));
+        if (at !== undefined) node = this.skip(at);
       } else if (type === SEQUENCE && typeof seg === 'number') {
         at = this.itemsOf(node)[seg];
         if (at !== undefined) node = at;
@@ -299,9 +299,9 @@ class Locator {
 
   /**
    * By a scalar key's text as the reference compares it with a field name (`String` of its value):
-   * its key and value events (the first such key, as the reference takes).
+   * its key event, the value's next (the first such key, as the reference takes).
    */
-  private keysOf(mapping: number): Map<string, number[]> {
+  private keysOf(mapping: number): Map<string, number> {
     this.keys ??= new Map();
     let keys = this.keys.get(mapping);
     if (!keys) {
@@ -310,7 +310,7 @@ class Locator {
         const value = this.skip(key);
         if (this.events.type(key) === SCALAR) {
           const text = String(this.events.keyValue(key, this.text));
-          if (!keys.has(text)) keys.set(text, [key, value]);
+          if (!keys.has(text)) keys.set(text, key);
         }
         key = this.skip(value);
       }
