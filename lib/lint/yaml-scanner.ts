@@ -57,8 +57,29 @@ export function scanDocuments(text: string, from: number, to: number): Scanned |
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
+  } finally {
+    // What the stacks hold is the caller's now (or garbage).
+    STACKS.nodes.length = 0;
+    STACKS.keys.length = 0;
+    STACKS.mapKeys.length = 0;
   }
 }
+
+/**
+ * The scanners' stacks, one set for all (scanning is synchronous): arrays of every piece's scanner
+ * then keep their elements kind, where fresh ones would change it on their first elements and
+ * deoptimize the scanner's code once a piece.
+ */
+const STACKS = {
+  kinds: [] as number[],
+  indents: [] as number[],
+  nodes: [] as any[],
+  keys: [] as (string | undefined)[],
+  inherited: [] as boolean[],
+  waiting: [] as boolean[],
+  mapKeys: [] as string[],
+  firstKey: [] as number[],
+};
 
 /** Characters YAML does not allow in text (besides tabs, which the scanner leaves to the others), or that it reads as line breaks. */
 function unusual(c: number): boolean {
@@ -89,16 +110,17 @@ class Scanner {
 
   // The open block collections, innermost last: kind, indent (column of its keys or dashes), value,
   // the key read and waiting for its value, and whether its value (or item) is to come on a later line.
+  // Indexed by `depth`; shared by every scanner (see `STACKS`).
   private depth = 0;
-  private readonly kinds: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly nodes: any[] = [];
-  private readonly keys: (string | undefined)[] = [];
-  private readonly inherited: boolean[] = [];
-  private readonly waiting: boolean[] = [];
+  private readonly kinds = STACKS.kinds;
+  private readonly indents = STACKS.indents;
+  private readonly nodes = STACKS.nodes;
+  private readonly keys = STACKS.keys;
+  private readonly inherited = STACKS.inherited;
+  private readonly waiting = STACKS.waiting;
   // The keys of the open mappings, in `mapKeys` from `firstKey[depth]` on (cheaper than property lookups on objects of every shape).
-  private readonly mapKeys: string[] = [];
-  private readonly firstKey: number[] = [];
+  private readonly mapKeys = STACKS.mapKeys;
+  private readonly firstKey = STACKS.firstKey;
   private keyCount = 0;
 
   // The last scalar token read (`token`): style, text range, value when it is not that text, end.
