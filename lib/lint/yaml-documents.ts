@@ -1,5 +1,7 @@
 import { Event, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, ScalarEvent } from 'js-yaml';
 import { jsonKey, resolvePlainScalar } from './yaml11-scalars';
+import { Events } from './yaml-events';
+import { scanDocuments } from './yaml-scanner';
 import { fieldSegments } from './yaml-path';
 
 export { fieldSegments } from './yaml-path';
@@ -41,9 +43,10 @@ export interface YamlDocument {
  * defines the result). Never throws: problems are in each document's `errors`.
  *
  * The reference reader (the `yaml` package) is too slow for large inputs (about 2 s for 3,000
- * objects, most of it in its lexer and parser). So the common case is read from js-yaml's event
- * parser, building the JSON here with the reference's scalar resolution (`yaml11-scalars.ts`), and
- * the rest goes to the reference reader, for the whole file: whatever js-yaml rejects (syntax
+ * objects, most of it in its lexer and parser). So the common case is read by a block scanner of our
+ * own (`yaml-scanner.ts`: the block YAML that kubectl, helm and cdk8s print, a few times faster
+ * than js-yaml), else from js-yaml's event parser, building the JSON here with the reference's
+ * scalar resolution (`yaml11-scalars.ts`), and the rest goes to the reference reader, for the whole file: whatever js-yaml rejects (syntax
  * errors: the reference then gives the errors and their lines), and whatever this path does not
  * reproduce exactly (duplicate keys, aliases, merge keys, tags other than `!`, `!!str`, `!!map`,
  * `!!seq`, keys that are collections or over 1,000 characters, directives, `...` markers, byte order
@@ -71,14 +74,18 @@ const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 /** The size of the pieces parsed at once: large enough that calls cost nothing, small enough that their events die young. */
 const PIECE_SIZE = 64 * 1024;
 
+/** Which readers `parseFast` uses for a piece: the block scanner, else js-yaml (`both`), or only one (for tests). */
+export type PieceReaders = 'both' | 'scanner' | 'events';
+
 /**
  * The documents read by the fast path, or undefined when the text is for the reference reader.
  *
- * The text is parsed in pieces of whole documents (cut at `---` lines) and the events of each piece
- * are kept only as a compact record of positions (`Events`): event objects for all of a large file
- * would survive many garbage collections (parsing took a third longer, measured on 5.6 MB).
+ * The text is parsed in pieces of whole documents (cut at `---` lines), each by the block scanner or,
+ * where it is not sure, js-yaml; the events of each piece are kept only as a compact record of
+ * positions (`Events`): event objects for all of a large file would survive many garbage collections
+ * (parsing took a third longer, measured on 5.6 MB).
  */
-export function parseFast(text: string): YamlDocument[] | undefined {
+export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDocument[] | undefined {
   if (LEFT_TO_REFERENCE.test(text)) return undefined;
   // Where each document starts: the first (if any) at 0, each other at its `---`.
   const starts = [0];
@@ -91,15 +98,12 @@ export function parseFast(text: string): YamlDocument[] | undefined {
   for (let first = 0; first < starts.length;) {
     let next = first + 1;
     while (next < starts.length && starts[next] - starts[first] < PIECE_SIZE) next++;
-    const base = starts[first];
-    const source = text.slice(base, starts[next] ?? text.length);
-    let parsed: Event[];
-    try {
-      parsed = parseEvents(source, {});
-    } catch {
-      return undefined;
-    }
-    const piece = build(source, parsed);
+    const end = starts[next] ?? text.length;
+    // The block scanner reads most pieces (its offsets are the text's); js-yaml the rest (offsets in the piece).
+    const scanned = readers !== 'events' ? scanDocuments(text, starts[first], end) : undefined;
+    const base = scanned ? 0 : starts[first];
+    const source = scanned ? text : text.slice(base, end);
+    const piece = scanned ?? (readers !== 'scanner' ? readEvents(source) : undefined);
     if (!piece) return undefined;
     // One document per start, but the text before the first `---` may hold none.
     const skipped = next - first - piece.roots.length;
@@ -116,6 +120,17 @@ export function parseFast(text: string): YamlDocument[] | undefined {
     first = next;
   }
   return out;
+}
+
+/** A piece read with js-yaml's event parser, or undefined for the reference reader. */
+function readEvents(source: string): ReturnType<typeof build> {
+  let parsed: Event[];
+  try {
+    parsed = parseEvents(source, {});
+  } catch {
+    return undefined;
+  }
+  return build(source, parsed);
 }
 
 /** Marks a node the fast path leaves to the reference reader. */
@@ -138,7 +153,9 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const type = event.type;
-    record.add(i, event);
+    if (type === MAPPING || type === SEQUENCE) record.set(i, type, 0, event.start);
+    else if (type === SCALAR) record.set(i, type, event.style, event.valueStart);
+    else record.set(i, type, 0, 0);
     let value: unknown;
     switch (type) {
       case POP:
@@ -176,7 +193,9 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
       if (type !== SCALAR || (event.style === PLAIN && value === '<<') || keyTooLong(text, event)) return undefined;
       const key = jsonKey(value);
       if (Object.prototype.hasOwnProperty.call(open[parent], key)) return undefined;
-      record.addKey(i, event);
+      // Most keys are untagged and need no unescaping or folding (js-yaml's `fast`): the text as it is.
+      if (event.fast && event.tagStart < 0) record.setKeyEnd(i, event.valueEnd);
+      else record.setKeyValue(i, value);
       pending[parent] = key;
     } else {
       const map = open[parent];
@@ -225,80 +244,12 @@ function keyTooLong(text: string, key: ScalarEvent): boolean {
 }
 
 /**
- * A document's events, kept compact (typed, so the garbage collector never walks them): for each,
- * its type and scalar style, and the positions that lines and key texts are read from. Three
- * numbers an event (the file's events number about a fifth of its bytes); a key that is not read as
- * the text between its offsets (escapes, folding, a tag) keeps its event instead.
- */
-class Events {
-  private static readonly STRIDE = 3;
-  private readonly data: Int32Array;
-  private readonly slowKeys = new Map<number, ScalarEvent>();
-
-  constructor(count: number) {
-    this.data = new Int32Array(count * Events.STRIDE);
-  }
-
-  /** An event: its type, and where a node starts (for a scalar, also its style). */
-  add(i: number, event: Event): void {
-    const o = i * Events.STRIDE;
-    const d = this.data;
-    d[o] = event.type;
-    if (event.type === MAPPING || event.type === SEQUENCE) {
-      d[o + 1] = event.start;
-    } else if (event.type === SCALAR) {
-      d[o] |= event.style << 4;
-      d[o + 1] = event.valueStart;
-    }
-  }
-
-  /** The rest of a key scalar, to read its text again. */
-  addKey(i: number, key: ScalarEvent): void {
-    const o = i * Events.STRIDE;
-    // Most keys are untagged and need no unescaping or folding (js-yaml's `fast`): the text as it is.
-    if (key.fast && key.tagStart < 0) {
-      this.data[o] |= FAST;
-      this.data[o + 2] = key.valueEnd;
-    } else {
-      this.slowKeys.set(i, key);
-    }
-  }
-
-  type(i: number): number {
-    return this.data[i * Events.STRIDE] & 0xf;
-  }
-
-  style(i: number): number {
-    return (this.data[i * Events.STRIDE] >> 4) & 0xf;
-  }
-
-  /** Where a collection starts, or a scalar's value (-1 for an empty scalar). */
-  start(i: number): number {
-    return this.data[i * Events.STRIDE + 1];
-  }
-
-  /** A key scalar's JSON value, read again from the text (see `addKey`). */
-  keyValue(i: number, text: string): unknown {
-    const o = i * Events.STRIDE;
-    const d = this.data;
-    if ((d[o] & FAST) !== 0) {
-      const source = text.slice(d[o + 1], d[o + 2]);
-      return ((d[o] >> 4) & 0xf) === PLAIN ? resolvePlainScalar(source) : source;
-    }
-    return scalar(text, this.slowKeys.get(i)!);
-  }
-}
-
-/** In `Events`: a key js-yaml reads as the text between its offsets. */
-const FAST = 1 << 8;
-
-/**
  * Lines of fields in a document, found as the reference reader finds them: the line of each key (or
  * sequence item) on the way down, stopping at the last one present. The keys and items of each
  * collection visited are indexed once, as a document often has several findings.
  */
 class Locator {
-  private keys?: Map<number, Map<string, number[]>>;
+  private keys?: Map<number, Map<string, number>>;
   private items?: Map<number, number[]>;
 
   constructor(
@@ -321,8 +272,8 @@ class Locator {
       const type = this.events.type(node);
       let at: number | undefined;
       if (type === MAPPING) {
-        const pair = this.keysOf(node).get(String(seg));
-        if (pair) [at, node] = pair;
+        at = this.keysOf(node).get(String(seg));
+        if (at !== undefined) node = this.skip(at);
       } else if (type === SEQUENCE && typeof seg === 'number') {
         at = this.itemsOf(node)[seg];
         if (at !== undefined) node = at;
@@ -348,9 +299,9 @@ class Locator {
 
   /**
    * By a scalar key's text as the reference compares it with a field name (`String` of its value):
-   * its key and value events (the first such key, as the reference takes).
+   * its key event, the value's next (the first such key, as the reference takes).
    */
-  private keysOf(mapping: number): Map<string, number[]> {
+  private keysOf(mapping: number): Map<string, number> {
     this.keys ??= new Map();
     let keys = this.keys.get(mapping);
     if (!keys) {
@@ -359,7 +310,7 @@ class Locator {
         const value = this.skip(key);
         if (this.events.type(key) === SCALAR) {
           const text = String(this.events.keyValue(key, this.text));
-          if (!keys.has(text)) keys.set(text, [key, value]);
+          if (!keys.has(text)) keys.set(text, key);
         }
         key = this.skip(value);
       }
@@ -393,15 +344,28 @@ class Locator {
 
 /** 1-based line numbers of offsets (lines end with `\n`, as the reference reader counts them). */
 class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Where each line starts; typed: a plain array of a large file's lines costs several times more to fill. */
+  private starts: Int32Array;
+  private count = 1;
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let starts = new Int32Array((text.length >> 5) + 16);
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (count === starts.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = i + 1;
+    }
+    this.starts = starts;
+    this.count = count;
   }
 
   lineOf(offset: number): number {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid;

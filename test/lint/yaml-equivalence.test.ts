@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isDeepStrictEqual } from 'util';
 import { parseFast, parseYamlDocuments, YamlDocument } from '../../lib/lint/yaml-documents';
 import { parseYamlDocumentsReference } from '../../lib/lint/yaml-reference';
+import { expectEqual, fieldPaths } from './yaml-compare';
 
 // Counts the reference reader's uses (the fast path must find its lines without it).
 jest.mock('../../lib/lint/yaml-reference', () => {
@@ -29,44 +29,22 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-/** Every field path of a value (as rules write them), and a missing child of each collection. */
-function fieldPaths(value: unknown, prefix = '', out: string[] = []): string[] {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      out.push(`${prefix}[${i}]`);
-      fieldPaths(item, `${prefix}[${i}]`, out);
-    });
-    out.push(`${prefix}[${value.length}]`);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = /^[A-Za-z0-9_-]+$/.test(k) ? (prefix ? `${prefix}.${k}` : k) : `${prefix}["${k}"]`;
-      out.push(p);
-      fieldPaths(v, p, out);
-    }
-    out.push(prefix ? `${prefix}.missing` : 'missing');
-  }
-  return out;
-}
+/** The block scanner alone (`yaml-scanner.ts`): undefined where any piece is not its. */
+const scannerOnly = (text: string) => parseFast(text, 'scanner');
 
-/** What a reader makes of a text, to compare: per document its index, line, value as JSON (key order), errors, field lines. */
-function summary(docs: YamlDocument[], paths: (doc: number) => string[]) {
-  return docs.map((d, i) => ({
-    index: d.index,
-    line: d.line,
-    json: JSON.stringify(d.value),
-    errors: d.errors,
-    lines: Object.fromEntries(paths(i).map(p => [p, d.lineOf(p)])),
-  }));
-}
-
-/** Both readers on a text: equal in everything, values strictly (types, -0, prototypes; Jest cannot: a `constructor` key fools it). */
-function expectSame(text: string, reader: (t: string) => YamlDocument[] | undefined = parseYamlDocuments) {
+/**
+ * Both readers on a text: equal in everything, values strictly (types, -0, prototypes; Jest cannot: a
+ * `constructor` key fools it). Also the block scanner alone, which may leave the text to the others
+ * (`scanner: 'may leave'`) but otherwise must read it the same.
+ */
+function expectSame(text: string, reader: (t: string) => YamlDocument[] | undefined = parseYamlDocuments, scanner: 'may leave' | 'reads' = 'may leave') {
   const reference = parseYamlDocumentsReference(text);
-  const paths = (i: number) => fieldPaths(reference[i]?.value);
   const fast = reader(text);
   expect(fast).toBeDefined();
-  expect(summary(fast!, paths)).toStrictEqual(summary(reference, paths));
-  fast!.forEach((d, i) => expect({ document: i, strictlyEqual: isDeepStrictEqual(d.value, reference[i].value) }).toEqual({ document: i, strictlyEqual: true }));
+  expectEqual(fast!, reference);
+  const scanned = scannerOnly(text);
+  if (scanner === 'reads') expect(scanned).toBeDefined();
+  if (scanned) expectEqual(scanned, reference);
   return reference;
 }
 
@@ -78,7 +56,7 @@ describe('fast reader = reference reader', () => {
   });
 
   test.each(files.map(f => [path.relative(ROOT, f)]))('%s: read by the fast path, the same documents, values and lines', file => {
-    expectSame(fs.readFileSync(path.join(ROOT, file), 'utf8'), parseFast);
+    expectSame(fs.readFileSync(path.join(ROOT, file), 'utf8'), parseFast, 'reads');
   });
 
   // Lines of documents in every piece (the fast path parses 64 KB at a time) and after a header without
@@ -141,8 +119,41 @@ describe('fast reader = reference reader', () => {
     'apiVersion: v1\nkind: ConfigMap\ndata:\n  on: yes\n  port: 0777\n  t: 12:30\n  d: 2001-01-01\n',
   ];
 
+  // What the block scanner leaves to js-yaml: root scalars, CR, a byte order mark, nested or odd flow
+  // collections, empty block scalars, anchors, tags, `?` keys, tabs.
+  const SCANNER_LEAVES = [
+    '--- |\n  text\n', '--- >\n  folded\n  text\n', '--- scalar\n', 'just a scalar\n', 'a: 1\r\nb:\r\n  - c\r\n', '\uFEFFa: 1\n',
+    'a: {b: [c, {d: e}]}\n', 'a: [b, c,]\n', '- |\n', 'a: |\n', 'a: &x\n  k: v\n', '- &a\n  k: v\n- x\n', 'a: !!map\n  k: v\n', 'a: !!seq\n- 1\n',
+    'a: !!str\n', '!!map {a: 1}\n', '? a\n: b\n', '[a: 1, b]\n', '{a, b: c}\n', 'a:\tb\n',
+  ];
+
   test.each(STRUCTURES.map(s => [s]))('structure %j', text => {
     expectSame(text);
+  });
+
+  // Block YAML as printers lay it out, each read by the block scanner itself and the same as the reference.
+  const BLOCK = [
+    'a: |2\n    x\n  y\n', '- |1\n  x\n', '- a: |2\n      x\n    y\n', 'a: >\n  one\n  two\n\n  three\n   more\n  four\n', 'a: >-\n  x\n\n\n  y\n',
+    'a: |+\n  x\n\n\nb: 1\n', 'a: |-\n  x\n\n', 'a: |\n\n  x\n  \ty\n', 'a: >\n  \tx\n  y\n', 'a: "one\n  two\n\n  three"\n', "a: 'one\n  two ''q'''\n",
+    'a: one\n  two\n\n  three\nb: 1\n', '- one\n  two # c\n- x\n', 'a:\n  "quoted on its own line"\nb: 2\n', 'a:\n  plain on its own line\n  and the next\n',
+    '- - a\n  - b\n- - c\n', 'a:\n- b: 1\n  c: [x, "y", 3]\n- {k: v, "q": 1}\n- []\n- {}\n', 'k: 123456789\nl: 1234567890\nm: 0\nn: 10\no: 012\n',
+    'a: "\\u00e9\\x41\\n\\"\\\\"\n', 'a: x # c\n# c2\nb:  # c3\n  c: 1\n', 'cidr: ::/0\nport: :8080\n', `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`,
+    '---\na: 1\n--- # c\nb: 2\n---\n', 'a:\n  b:\n    c:\n  d: 1\ne:\n-\n- x\n',
+  ];
+
+  test.each(BLOCK.map(s => [s]))('block YAML, read by the block scanner: %j', text => {
+    expectSame(text, parseYamlDocuments, 'reads');
+  });
+
+  test('a repeated key among many (past the scanner\'s one-by-one comparison): left to the others, the last kept', () => {
+    const text = `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk3: again\n`;
+    expect(scannerOnly(text)).toBeUndefined();
+    const [doc] = expectSame(text);
+    expect(doc.duplicateKeys).toEqual([{ field: 'k3', line: 41 }]);
+  });
+
+  test('the block scanner reads the structures it is for, and leaves the others to js-yaml', () => {
+    expect(STRUCTURES.filter(s => !scannerOnly(s))).toEqual(SCANNER_LEAVES);
   });
 
   // What the fast path leaves to the reference reader (the result is then the reference's).
