@@ -14,41 +14,35 @@ const ns = (o: K8sObject) => o.metadata?.namespace ?? '';
  * itself as a Map key: keys with NaN are not indexed, so they find nothing, as before.
  */
 
-/** Values by a tuple of keys compared as ===, each kept in insertion order. */
-class TupleIndex<T> {
-  private readonly root = new Map<unknown, any>();
+/** Values by a triple of keys compared as ===, each kept in insertion order (fixed arity: no key arrays per lookup). */
+class TripleIndex<T> {
+  private readonly root = new Map<unknown, Map<unknown, Map<unknown, T[]>>>();
 
-  add(keys: readonly unknown[], value: T): void {
-    if (keys.some(k => k !== k)) return;
-    let map = this.root;
-    for (const k of keys.slice(0, -1)) {
-      let next = map.get(k);
-      if (!next) map.set(k, (next = new Map()));
-      map = next;
-    }
-    const last = keys[keys.length - 1];
-    const list = map.get(last);
+  add(a: unknown, b: unknown, c: unknown, value: T): void {
+    if (a !== a || b !== b || c !== c) return;
+    let second = this.root.get(a);
+    if (!second) this.root.set(a, (second = new Map()));
+    let third = second.get(b);
+    if (!third) second.set(b, (third = new Map()));
+    const list = third.get(c);
     if (list) list.push(value);
-    else map.set(last, [value]);
+    else third.set(c, [value]);
   }
 
-  get(keys: readonly unknown[]): readonly T[] {
-    let node: any = this.root;
-    for (const k of keys) {
-      node = node.get(k);
-      if (!node) return [];
-    }
-    return node;
+  get(a: unknown, b: unknown, c: unknown): readonly T[] {
+    return this.root.get(a)?.get(b)?.get(c) ?? NONE;
   }
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 interface TargetIndex {
   /** Objects by kind, name and namespace. */
-  readonly objects: TupleIndex<K8sObject>;
+  readonly objects: TripleIndex<K8sObject>;
   /** HPAs by the kind, name and namespace they scale. */
-  readonly hpas: TupleIndex<K8sObject>;
+  readonly hpas: TripleIndex<K8sObject>;
   /** Scalable workloads by namespace. */
-  readonly scalable: TupleIndex<K8sObject>;
+  readonly scalable: Map<unknown, K8sObject[]>;
   /** What `pdbWorkloads` found, by namespace and `matchLabels` (for selectors of strings). */
   readonly selected: Map<string, K8sObject[]>;
 }
@@ -57,12 +51,18 @@ const INDEX = new WeakMap<RuleContext, TargetIndex>();
 
 function indexOf(ctx: RuleContext): TargetIndex {
   return perEvaluation(INDEX, ctx, () => {
-    const index: TargetIndex = { objects: new TupleIndex(), hpas: new TupleIndex(), scalable: new TupleIndex(), selected: new Map() };
+    const index: TargetIndex = { objects: new TripleIndex(), hpas: new TripleIndex(), scalable: new Map(), selected: new Map() };
     for (const o of ctx.objects) {
-      index.objects.add([o.kind, o.metadata?.name, ns(o)], o);
+      index.objects.add(o.kind, o.metadata?.name, ns(o), o);
       const ref = o.kind === 'HorizontalPodAutoscaler' ? o.spec?.scaleTargetRef : undefined;
-      if (ref && typeof ref === 'object') index.hpas.add([ref.kind, ref.name, ns(o)], o);
-      if ((SCALABLE_KINDS as readonly string[]).includes(o.kind ?? '')) index.scalable.add([ns(o)], o);
+      if (ref && typeof ref === 'object') index.hpas.add(ref.kind, ref.name, ns(o), o);
+      if ((SCALABLE_KINDS as readonly string[]).includes(o.kind ?? '')) {
+        const namespace = ns(o);
+        if (namespace !== namespace) continue;
+        const list = index.scalable.get(namespace);
+        if (list) list.push(o);
+        else index.scalable.set(namespace, [o]);
+      }
     }
     return index;
   });
@@ -72,12 +72,12 @@ function indexOf(ctx: RuleContext): TargetIndex {
 export function hpaTarget(hpa: K8sObject, ctx: RuleContext): K8sObject | undefined {
   const ref = hpa.spec?.scaleTargetRef;
   if (!ref || typeof ref !== 'object') return undefined;
-  return indexOf(ctx).objects.get([ref.kind, ref.name, ns(hpa)])[0];
+  return indexOf(ctx).objects.get(ref.kind, ref.name, ns(hpa))[0];
 }
 
 /** The HPAs among the objects checked that scale `workload`, in their order. */
 export function hpasOf(workload: K8sObject, ctx: RuleContext): readonly K8sObject[] {
-  return indexOf(ctx).hpas.get([workload.kind, workload.metadata?.name, ns(workload)]);
+  return indexOf(ctx).hpas.get(workload.kind, workload.metadata?.name, ns(workload));
 }
 
 /** The scalable workloads among the objects checked whose pod template a PDB's `matchLabels` selects, in its namespace. */
@@ -85,7 +85,7 @@ export function pdbWorkloads(pdb: K8sObject, ctx: RuleContext): readonly K8sObje
   const match = pdb.spec?.selector?.matchLabels;
   if (!match || typeof match !== 'object' || Object.keys(match).length === 0) return [];
   const index = indexOf(ctx);
-  const select = () => index.scalable.get([ns(pdb)]).filter(o => Object.entries(match).every(([k, v]) => o.spec?.template?.metadata?.labels?.[k] === v));
+  const select = () => (index.scalable.get(ns(pdb)) ?? NONE).filter(o => Object.entries(match).every(([k, v]) => o.spec?.template?.metadata?.labels?.[k] === v));
   // Copies of an app repeat their selectors: the same namespace and labels select the same workloads.
   const namespace = ns(pdb);
   const entries = Object.entries(match);

@@ -1,4 +1,4 @@
-import { podSpecOf } from '../k8s';
+import { perText, podSpecOf } from '../k8s';
 import { Rule, Violation } from '../types';
 import { labelValueProblem as stringLabelValueProblem } from '../../validation/formats';
 import { DNS1123_SUBDOMAIN } from './names';
@@ -21,14 +21,21 @@ export function labelValueProblem(value: unknown): string | undefined {
   return typeof value === 'string' ? stringLabelValueProblem(value) : 'is not a string';
 }
 
+/** {@link metadataKeyProblem}, once per evaluation for each key: objects repeat the same few keys. */
+const keyProblem = (key: string) => perText(metadataKeyProblem, key, metadataKeyProblem);
+
 function checkMeta(meta: any, path: string): Violation[] {
   const out: Violation[] = [];
   for (const [k, v] of Object.entries(meta?.labels ?? {})) {
-    const problem = metadataKeyProblem(k) ?? (labelValueProblem(v) ? `has value ${JSON.stringify(v)}, which ${labelValueProblem(v)}` : undefined);
+    let problem = keyProblem(k);
+    if (problem === undefined) {
+      const valueProblem = labelValueProblem(v);
+      if (valueProblem) problem = `has value ${JSON.stringify(v)}, which ${valueProblem}`;
+    }
     if (problem) out.push({ field: `${path}.labels[${JSON.stringify(k)}]`, value: v, message: `label ${JSON.stringify(k)} ${problem}` });
   }
   for (const [k, v] of Object.entries(meta?.annotations ?? {})) {
-    const problem = metadataKeyProblem(k) ?? (typeof v !== 'string' ? 'has a value that is not a string' : undefined);
+    const problem = keyProblem(k) ?? (typeof v !== 'string' ? 'has a value that is not a string' : undefined);
     if (problem) out.push({ field: `${path}.annotations[${JSON.stringify(k)}]`, value: v, message: `annotation ${JSON.stringify(k)} ${problem}` });
   }
   return out;
