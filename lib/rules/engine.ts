@@ -94,7 +94,7 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
     return found;
   };
   // The helpers of k8s.ts keep what they derive from each object while the rules run (rules only read objects).
-  withDerivations(() => {
+  withDerivations(ctx, () => {
     objects.forEach((obj, objectIndex) => {
       for (const rule of rulesFor(obj.kind)) {
         let violations: Violation[];

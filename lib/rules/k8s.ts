@@ -116,10 +116,11 @@ class ContainerDerived {
 }
 
 interface DerivationScope {
+  /** The evaluation's context: what {@link perEvaluation} keeps for it is kept here. */
+  readonly ctx: RuleContext;
+  readonly evaluation: Map<object, unknown>;
   readonly objects: Map<unknown, Derived>;
   readonly containers: Map<unknown, ContainerDerived>;
-  /** What {@link perText} keeps, by its key and the text. */
-  readonly texts: Map<object, Map<string, unknown>>;
   /** The last object looked up, and what was derived from it: rules ask about one object in a row. */
   last: unknown;
   lastDerived: Derived | undefined;
@@ -127,10 +128,10 @@ interface DerivationScope {
 
 let scope: DerivationScope | undefined;
 
-/** Runs `f` (an evaluation) with the helpers keeping what they derive from each object until it returns. */
-export function withDerivations<T>(f: () => T): T {
+/** Runs `f` (the evaluation of `ctx`) with the helpers keeping what they derive from each object until it returns. */
+export function withDerivations<T>(ctx: RuleContext, f: () => T): T {
   const outer = scope;
-  scope = { objects: new Map(), containers: new Map(), texts: new Map(), last: undefined, lastDerived: undefined };
+  scope = { ctx, evaluation: new Map(), objects: new Map(), containers: new Map(), last: undefined, lastDerived: undefined };
   try {
     return f();
   } finally {
@@ -163,16 +164,25 @@ export function perObject<T>(key: object, obj: K8sObject, derive: (obj: K8sObjec
   return value;
 }
 
-/** `derive(text)`, kept for the rest of the evaluation under `key` when called during one: for texts that objects repeat. */
+/** Texts kept per {@link perText} key before its cache starts again: bounds the memory of a long-running process. */
+const TEXTS_KEPT = 2000;
+const TEXTS = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * `derive(text)` for a pure `derive` whose result is only read, kept under `key` (one key per
+ * derivation) across evaluations: for texts that objects repeat (label keys, scripts, proxy configs),
+ * within one input and from one construct's evaluation to the next.
+ */
 export function perText<T>(key: object, text: string, derive: (text: string) => T): T {
-  const s = scope;
-  if (s === undefined) return derive(text);
-  let byText = s.texts.get(key);
-  if (byText === undefined) s.texts.set(key, (byText = new Map()));
-  if (byText.has(text)) return byText.get(text) as T;
-  const value = derive(text);
-  byText.set(text, value);
-  return value;
+  let byText = TEXTS.get(key) as Map<string, T> | undefined;
+  if (byText === undefined) TEXTS.set(key, (byText = new Map()));
+  let value = byText.get(text);
+  if (value === undefined && !byText.has(text)) {
+    value = derive(text);
+    if (byText.size >= TEXTS_KEPT) byText.clear();
+    byText.set(text, value);
+  }
+  return value as T;
 }
 
 function containerDerivedOf(container: unknown): ContainerDerived | undefined {
@@ -193,6 +203,11 @@ const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1
 export function parseQuantity(q: unknown): number | undefined {
   if (typeof q === 'number') return Number.isFinite(q) ? q : undefined;
   if (typeof q !== 'string') return undefined;
+  // Manifests repeat a few amounts (`100m`, `128Mi`) in every container.
+  return perText(parseQuantity, q, parseQuantityText);
+}
+
+function parseQuantityText(q: string): number | undefined {
   const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/.exec(q.trim());
   if (!m) return undefined;
   const base = parseFloat(m[1]);
@@ -287,6 +302,11 @@ export function probePort(probe: any): number | string | undefined {
  * script starting with `sleep N` (`sh -c "sleep 5; nginx -s quit"`). Undefined otherwise.
  */
 export function sleepSeconds(handler: any): number | undefined {
+  // A preStop hook is read by CKP301 and CKP303: once per evaluation.
+  return handler !== null && typeof handler === 'object' ? perObject(sleepSeconds, handler, findSleepSeconds) : findSleepSeconds(handler);
+}
+
+function findSleepSeconds(handler: any): number | undefined {
   const cmd: unknown = handler?.exec?.command;
   if (!Array.isArray(cmd) || cmd.length === 0) return undefined;
   const parts = cmd.map(String);
@@ -342,6 +362,13 @@ export function containerViolations<V>(obj: K8sObject, check: (c: ContainerRef, 
 
 /** A value computed once per evaluation (one rule context) and shared by the checks of every object in it. */
 export function perEvaluation<T>(cache: WeakMap<RuleContext, T>, ctx: RuleContext, build: () => T): T {
+  // During the engine's evaluation of `ctx`, kept with its other derivations (no WeakMap entry per evaluation).
+  const s = scope;
+  if (s !== undefined && s.ctx === ctx) {
+    let kept = s.evaluation.get(cache) as T | undefined;
+    if (kept === undefined) s.evaluation.set(cache, (kept = build()));
+    return kept;
+  }
   let value = cache.get(ctx);
   if (value === undefined) {
     value = build();
