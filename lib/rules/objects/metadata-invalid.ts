@@ -21,8 +21,9 @@ export function labelValueProblem(value: unknown): string | undefined {
   return typeof value === 'string' ? stringLabelValueProblem(value) : 'is not a string';
 }
 
-/** {@link metadataKeyProblem}, once per evaluation for each key: objects repeat the same few keys. */
+/** {@link metadataKeyProblem} and the label value check, once for each text: objects repeat the same few keys and values. */
 const keyProblem = (key: string) => perText(metadataKeyProblem, key, metadataKeyProblem);
+const valueProblemOf = (value: unknown) => (typeof value === 'string' ? perText(stringLabelValueProblem, value, stringLabelValueProblem) : labelValueProblem(value));
 
 function checkMeta(meta: any, path: string): Violation[] {
   const out: Violation[] = [];
@@ -32,7 +33,7 @@ function checkMeta(meta: any, path: string): Violation[] {
     const v = labels[k];
     let problem = keyProblem(k);
     if (problem === undefined) {
-      const valueProblem = labelValueProblem(v);
+      const valueProblem = valueProblemOf(v);
       if (valueProblem) problem = `has value ${JSON.stringify(v)}, which ${valueProblem}`;
     }
     if (problem) out.push({ field: `${path}.labels[${JSON.stringify(k)}]`, value: v, message: `label ${JSON.stringify(k)} ${problem}` });
@@ -46,6 +47,9 @@ function checkMeta(meta: any, path: string): Violation[] {
   return out;
 }
 
+/** The pod template's metadata path beside its spec path. */
+const metadataPathOf = (specPath: string) => specPath.replace(/\.spec$/, '.metadata');
+
 export const metadataInvalid: Rule = {
   id: 'CKP840',
   name: 'metadata-invalid',
@@ -58,7 +62,7 @@ export const metadataInvalid: Rule = {
   check(obj) {
     const out = checkMeta(obj.metadata, 'metadata');
     const pod = podSpecOf(obj);
-    if (pod && obj.kind !== 'Pod') out.push(...checkMeta(pod.metadata, pod.path.replace(/\.spec$/, '.metadata')));
+    if (pod && obj.kind !== 'Pod') out.push(...checkMeta(pod.metadata, perText(metadataPathOf, pod.path, metadataPathOf)));
     return out;
   },
 };

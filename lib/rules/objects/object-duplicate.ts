@@ -3,7 +3,8 @@ import { K8sObject, Rule, RuleContext } from '../types';
 
 /** What makes an object one object to the API server: API group, kind, namespace and name. */
 export function objectIdentity(obj: K8sObject, defaultNamespace = ''): string {
-  const group = typeof obj.apiVersion === 'string' && obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
+  const slash = typeof obj.apiVersion === 'string' ? obj.apiVersion.indexOf('/') : -1;
+  const group = slash >= 0 ? obj.apiVersion!.slice(0, slash) : '';
   return `${group}/${obj.kind}/${obj.metadata?.namespace ?? defaultNamespace}/${obj.metadata?.name}`;
 }
 

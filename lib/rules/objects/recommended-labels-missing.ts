@@ -36,8 +36,7 @@ export const recommendedLabelsMissing: Rule = {
     const pod = podSpecOf(obj);
     if (pod && obj.kind !== 'Pod') {
       const template = missing(pod.metadata.labels);
-      const field = `${pod.path.replace(/\.spec$/, '')}.metadata.labels`;
-      if (template.length > 0) out.push({ field, message: `pod template has no ${template.join(', ')} label${template.length > 1 ? 's' : ''}` });
+      if (template.length > 0) out.push({ field: `${pod.path.replace(/\.spec$/, '')}.metadata.labels`, message: `pod template has no ${template.join(', ')} label${template.length > 1 ? 's' : ''}` });
     }
     return out;
   },
