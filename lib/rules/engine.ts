@@ -73,7 +73,8 @@ function kindIndex(rules: readonly Rule[], profile: RuleProfile): Map<unknown, R
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
   const profile = options.profile ?? 'default';
-  const rules = options.rules.filter(r => !skip.has(r.id) && inProfile(r, profile));
+  // The rules to run, listed when a kind is first met that the kept index lacks (synth evaluates 95 rules once per construct).
+  let rules: Rule[] | undefined;
   const ctx: RuleContext = {
     objects,
     ...(options.fileOf ? { fileOf: options.fileOf } : {}),
@@ -88,6 +89,7 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
   const rulesFor = (kind: unknown) => {
     let found = byKind.get(kind);
     if (!found) {
+      rules ??= options.rules.filter(r => !skip.has(r.id) && inProfile(r, profile));
       found = rules.filter(r => looksAtKind(r, kind));
       byKind.set(kind, found);
     }
