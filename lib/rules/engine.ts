@@ -1,3 +1,4 @@
+import { withDerivations } from './k8s';
 import { suppressionFor, SuppressionSource } from './suppressions';
 import { K8sObject, Rule, RuleContext, RuleProfile, Violation } from './types';
 
@@ -72,7 +73,8 @@ function kindIndex(rules: readonly Rule[], profile: RuleProfile): Map<unknown, R
 export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions): Evaluation {
   const skip = new Set(options.skip ?? []);
   const profile = options.profile ?? 'default';
-  const rules = options.rules.filter(r => !skip.has(r.id) && inProfile(r, profile));
+  // The rules to run, listed when a kind is first met that the kept index lacks (synth evaluates 95 rules once per construct).
+  let rules: Rule[] | undefined;
   const ctx: RuleContext = {
     objects,
     ...(options.fileOf ? { fileOf: options.fileOf } : {}),
@@ -87,31 +89,35 @@ export function evaluate(objects: readonly K8sObject[], options: EvaluateOptions
   const rulesFor = (kind: unknown) => {
     let found = byKind.get(kind);
     if (!found) {
+      rules ??= options.rules.filter(r => !skip.has(r.id) && inProfile(r, profile));
       found = rules.filter(r => looksAtKind(r, kind));
       byKind.set(kind, found);
     }
     return found;
   };
-  objects.forEach((obj, objectIndex) => {
-    for (const rule of rulesFor(obj.kind)) {
-      let violations: Violation[];
-      try {
-        if (!(rule.appliesTo?.(obj) ?? true)) continue;
-        checked++;
-        violations = rule.check(obj, ctx);
-      } catch (e) {
-        // One rule's bug must not cost the other rules' findings (or the JSON/SARIF of the whole run).
-        failed++;
-        findings.push(internalError(rule, obj, objectIndex, e));
-        continue;
+  // The helpers of k8s.ts keep what they derive from each object while the rules run (rules only read objects).
+  withDerivations(ctx, () => {
+    objects.forEach((obj, objectIndex) => {
+      for (const rule of rulesFor(obj.kind)) {
+        let violations: Violation[];
+        try {
+          if (!(rule.appliesTo?.(obj) ?? true)) continue;
+          checked++;
+          violations = rule.check(obj, ctx);
+        } catch (e) {
+          // One rule's bug must not cost the other rules' findings (or the JSON/SARIF of the whole run).
+          failed++;
+          findings.push(internalError(rule, obj, objectIndex, e));
+          continue;
+        }
+        if (violations.length === 0) continue;
+        const suppressed = suppressionFor(obj, rule);
+        if (!suppressed) failed++;
+        for (const v of violations) {
+          findings.push({ ...v, fix: v.fix ?? rule.fix, rule, object: obj, objectIndex, ...(suppressed ? { suppressed } : {}) });
+        }
       }
-      if (violations.length === 0) continue;
-      const suppressed = suppressionFor(obj, rule);
-      if (!suppressed) failed++;
-      for (const v of violations) {
-        findings.push({ ...v, fix: v.fix ?? rule.fix, rule, object: obj, objectIndex, ...(suppressed ? { suppressed } : {}) });
-      }
-    }
+    });
   });
   return { findings, checked, failed };
 }

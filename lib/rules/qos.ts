@@ -20,9 +20,10 @@ export function computeQosClass(podSpec: any): QosClassName {
   for (const c of containers) {
     const resources = isObject(c?.resources) ? c.resources : {};
     const lim = isObject(resources.limits) ? resources.limits : {};
-    const req = { ...pickDefined(lim), ...pickDefined(isObject(resources.requests) ? resources.requests : {}) };
+    const req = isObject(resources.requests) ? resources.requests : {};
     for (const name of QOS_RESOURCES) {
-      const r = parseQuantity(req[name]);
+      // The API defaults a missing request to the limit.
+      const r = parseQuantity(definedOwn(req, name) ?? definedOwn(lim, name));
       if (r !== undefined && r > 0) requests[name] = (requests[name] ?? 0) + r;
     }
     const found = new Set<string>();
@@ -44,8 +45,10 @@ export function computeQosClass(podSpec: any): QosClassName {
   return guaranteed && Object.keys(requests).length === Object.keys(limits).length ? 'Guaranteed' : 'Burstable';
 }
 
-function pickDefined(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+/** `o[key]` when it is an own enumerable field that is neither undefined nor null. */
+function definedOwn(o: Record<string, unknown>, key: string): unknown {
+  const v = Object.prototype.propertyIsEnumerable.call(o, key) ? o[key] : undefined;
+  return v === null ? undefined : v;
 }
 
 function approxEqual(a: number | undefined, b: number): boolean {

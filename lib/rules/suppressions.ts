@@ -1,3 +1,4 @@
+import { perObject } from './k8s';
 import { K8sObject, Rule } from './types';
 
 /** A decision to accept a rule's finding, with the reason a reviewer can judge. */
@@ -64,6 +65,17 @@ function checkovSkips(annotations: Record<string, unknown>): Record<string, { ch
   return out;
 }
 
+/** Whether an object has an annotation that can carry a suppression: most have none, and most findings are not suppressed. */
+function mayBeSuppressed(obj: K8sObject): boolean {
+  const raw = obj.metadata?.annotations;
+  return !!raw && typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).some(isSuppressionKey);
+}
+
+function isSuppressionKey(key: string): boolean {
+  return key.startsWith(SUPPRESS_ANNOTATION_PREFIX) || key.startsWith('polaris.fairwinds.com/') || key.startsWith(CHECKOV_SKIP_PREFIX)
+    || key.startsWith('ignore-check.kube-linter.io/');
+}
+
 /** Where a suppression came from. */
 export type SuppressionSource = 'annotation' | 'polaris-exemption' | 'checkov-skip' | 'kube-linter-ignore';
 
@@ -75,6 +87,7 @@ export type SuppressionSource = 'annotation' | 'polaris-exemption' | 'checkov-sk
 export function suppressionFor(obj: K8sObject, rule: Rule): { reason: string; source: SuppressionSource } | undefined {
   const raw = obj.metadata?.annotations;
   const annotations: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  if (!perObject(mayBeSuppressed, obj, mayBeSuppressed)) return undefined;
   const own = annotations[suppressAnnotation(rule.id)];
   if (typeof own === 'string' && own.trim().length >= MIN_REASON_LENGTH) return { reason: own.trim(), source: 'annotation' };
   if (rule.polaris) {

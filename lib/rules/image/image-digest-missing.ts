@@ -1,5 +1,5 @@
 import { isImageRef, parseImageRef } from '../image-ref';
-import { containersOf, POD_KINDS } from '../k8s';
+import { containersOf, perText, POD_KINDS } from '../k8s';
 import { Rule, Violation } from '../types';
 
 export const imageDigestMissing: Rule = {
@@ -21,7 +21,7 @@ export const imageDigestMissing: Rule = {
     for (const c of containersOf(obj)) {
       const image = c.container.image;
       if (typeof image !== 'string' || image === '') continue; // CKP101
-      const ref = parseImageRef(image);
+      const ref = perText(parseImageRef, image, parseImageRef);
       if (!isImageRef(ref) || ref.digest) continue; // malformed: CKP101
       out.push({ field: `${c.path}.image`, value: image, container: c.name, message: `image '${image}' is not pinned by digest, so the tag can be moved to other bytes` });
     }

@@ -1,5 +1,5 @@
 import { isImageRef, parseImageRef } from '../image-ref';
-import { containersOf, POD_KINDS } from '../k8s';
+import { containersOf, perText, POD_KINDS } from '../k8s';
 import { Rule, Violation } from '../types';
 
 export const imageMutableTag: Rule = {
@@ -24,7 +24,7 @@ export const imageMutableTag: Rule = {
         out.push({ field, value: image, container: c.name, message: 'has no image', fix: 'Set `image` to a pinned reference such as `repo:1.4.2`.' });
         continue;
       }
-      const ref = parseImageRef(image);
+      const ref = perText(parseImageRef, image, parseImageRef);
       if (!isImageRef(ref)) {
         out.push({ field, value: image, container: c.name, message: `image '${image}' ${ref.error}`, fix: 'Write the image as `registry/repository:tag` or `registry/repository@sha256:<digest>`.' });
       } else if (!ref.digest && !ref.tag) {

@@ -1,4 +1,4 @@
-import { containersOf, perEvaluation, podSpecOf, POD_KINDS } from '../k8s';
+import { containersOf, perEvaluation, perText, podSpecOf, POD_KINDS } from '../k8s';
 import * as path from 'path';
 import { K8sObject, Rule, RuleContext, Violation } from '../types';
 
@@ -16,11 +16,12 @@ export const configMapKeyRefMissing: Rule = {
     if (!podSpecOf(obj)) return out;
     const maps = configMapsOf(ctx);
     if (maps.size === 0) return out;
-    const scope = scopeOf(obj, ctx);
+    // Found on the first reference: most pods read no ConfigMap key.
+    let scope: string | undefined;
     for (const c of containersOf(obj)) {
       (Array.isArray(c.container.env) ? c.container.env : []).forEach((e: any, i: number) => {
         const ref = e?.valueFrom?.configMapKeyRef;
-        const map = ref ? maps.get(`${scope}\0${ref.name}`) : undefined;
+        const map = ref ? maps.get(`${scope ??= scopeOf(obj, ctx)}\0${ref.name}`) : undefined;
         if (!map || ref.optional === true) return;
         if (!(ref.key in (map.data ?? {})) && !(ref.key in (map.binaryData ?? {}))) {
           out.push({ field: `${c.path}.env[${i}].valueFrom.configMapKeyRef.key`, value: ref.key, container: c.name, message: `env var ${e.name} reads key '${ref.key}', which ConfigMap '${ref.name}' does not have` });
@@ -37,7 +38,7 @@ export const configMapKeyRefMissing: Rule = {
  */
 function scopeOf(obj: K8sObject, ctx: RuleContext): string {
   const file = ctx.fileOf?.(obj);
-  return `${file === undefined ? '' : path.dirname(file)}\0${obj.metadata?.namespace ?? ''}`;
+  return `${file === undefined ? '' : perText(path.dirname, file, path.dirname)}\0${obj.metadata?.namespace ?? ''}`;
 }
 
 const CONFIG_MAPS = new WeakMap<RuleContext, Map<string, K8sObject>>();

@@ -1,4 +1,4 @@
-import { containersOf, ContainerRef, PROBE_FIELDS } from '../k8s';
+import { containersOf, ContainerRef, perObject, PROBE_FIELDS } from '../k8s';
 import { K8sObject } from '../types';
 
 /** A probe or lifecycle hook of a container, with where it sits. */
@@ -10,8 +10,12 @@ export interface HandlerRef {
   readonly path: string;
 }
 
-/** Every probe and lifecycle hook of every container of an object's pod. */
-export function handlersOf(obj: K8sObject): HandlerRef[] {
+/** Every probe and lifecycle hook of every container of an object's pod. Read-only: five rules share it in an evaluation. */
+export function handlersOf(obj: K8sObject): readonly HandlerRef[] {
+  return perObject(handlersOf, obj, findHandlers);
+}
+
+function findHandlers(obj: K8sObject): HandlerRef[] {
   const out: HandlerRef[] = [];
   for (const c of containersOf(obj)) {
     for (const role of PROBE_FIELDS) {

@@ -1,4 +1,4 @@
-import { podSpecOf } from '../k8s';
+import { perText, podSpecOf } from '../k8s';
 import { Rule, Violation } from '../types';
 import { labelValueProblem as stringLabelValueProblem } from '../../validation/formats';
 import { DNS1123_SUBDOMAIN } from './names';
@@ -21,18 +21,34 @@ export function labelValueProblem(value: unknown): string | undefined {
   return typeof value === 'string' ? stringLabelValueProblem(value) : 'is not a string';
 }
 
+/** {@link metadataKeyProblem} and the label value check, once for each text: objects repeat the same few keys and values. */
+const keyProblem = (key: string) => perText(metadataKeyProblem, key, metadataKeyProblem);
+const valueProblemOf = (value: unknown) => (typeof value === 'string' ? perText(stringLabelValueProblem, value, stringLabelValueProblem) : labelValueProblem(value));
+
 function checkMeta(meta: any, path: string): Violation[] {
   const out: Violation[] = [];
-  for (const [k, v] of Object.entries(meta?.labels ?? {})) {
-    const problem = metadataKeyProblem(k) ?? (labelValueProblem(v) ? `has value ${JSON.stringify(v)}, which ${labelValueProblem(v)}` : undefined);
+  // Object.keys and a read, not Object.entries: no pair array per label of every object.
+  const labels = meta?.labels ?? {};
+  for (const k of Object.keys(labels)) {
+    const v = labels[k];
+    let problem = keyProblem(k);
+    if (problem === undefined) {
+      const valueProblem = valueProblemOf(v);
+      if (valueProblem) problem = `has value ${JSON.stringify(v)}, which ${valueProblem}`;
+    }
     if (problem) out.push({ field: `${path}.labels[${JSON.stringify(k)}]`, value: v, message: `label ${JSON.stringify(k)} ${problem}` });
   }
-  for (const [k, v] of Object.entries(meta?.annotations ?? {})) {
-    const problem = metadataKeyProblem(k) ?? (typeof v !== 'string' ? 'has a value that is not a string' : undefined);
+  const annotations = meta?.annotations ?? {};
+  for (const k of Object.keys(annotations)) {
+    const v = annotations[k];
+    const problem = keyProblem(k) ?? (typeof v !== 'string' ? 'has a value that is not a string' : undefined);
     if (problem) out.push({ field: `${path}.annotations[${JSON.stringify(k)}]`, value: v, message: `annotation ${JSON.stringify(k)} ${problem}` });
   }
   return out;
 }
+
+/** The pod template's metadata path beside its spec path. */
+const metadataPathOf = (specPath: string) => specPath.replace(/\.spec$/, '.metadata');
 
 export const metadataInvalid: Rule = {
   id: 'CKP840',
@@ -46,7 +62,7 @@ export const metadataInvalid: Rule = {
   check(obj) {
     const out = checkMeta(obj.metadata, 'metadata');
     const pod = podSpecOf(obj);
-    if (pod && obj.kind !== 'Pod') out.push(...checkMeta(pod.metadata, pod.path.replace(/\.spec$/, '.metadata')));
+    if (pod && obj.kind !== 'Pod') out.push(...checkMeta(pod.metadata, perText(metadataPathOf, pod.path, metadataPathOf)));
     return out;
   },
 };

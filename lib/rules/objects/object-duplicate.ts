@@ -3,7 +3,8 @@ import { K8sObject, Rule, RuleContext } from '../types';
 
 /** What makes an object one object to the API server: API group, kind, namespace and name. */
 export function objectIdentity(obj: K8sObject, defaultNamespace = ''): string {
-  const group = typeof obj.apiVersion === 'string' && obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
+  const slash = typeof obj.apiVersion === 'string' ? obj.apiVersion.indexOf('/') : -1;
+  const group = slash >= 0 ? obj.apiVersion!.slice(0, slash) : '';
   return `${group}/${obj.kind}/${obj.metadata?.namespace ?? defaultNamespace}/${obj.metadata?.name}`;
 }
 
@@ -18,7 +19,8 @@ export const objectDuplicate: Rule = {
   kinds: ['*'],
   check(obj, ctx) {
     if (typeof obj.metadata?.name !== 'string') return [];
-    const first = firstObjects(ctx).get(scopedIdentity(obj, ctx));
+    const index = firstObjects(ctx);
+    const first = index.firstOf.get(obj) ?? index.first.get(scopedIdentity(obj, ctx));
     if (first === undefined || first === obj) return [];
     return [{ field: 'metadata.name', value: obj.metadata.name, message: `is the second ${obj.kind} '${obj.metadata.name}'${obj.metadata.namespace ? ` in namespace '${obj.metadata.namespace}'` : ''}: the API server keeps only one` }];
   },
@@ -33,16 +35,26 @@ function scopedIdentity(obj: K8sObject, ctx: RuleContext): string {
   return `${ctx.fileOf?.(obj) ?? ''}\0${objectIdentity(obj)}`;
 }
 
-const FIRST = new WeakMap<RuleContext, Map<string, K8sObject>>();
+interface FirstObjects {
+  /** The first object of each scoped identity. */
+  readonly first: Map<string, K8sObject>;
+  /** For each object indexed, the first of its identity: its key is not built twice. */
+  readonly firstOf: Map<K8sObject, K8sObject>;
+}
 
-function firstObjects(ctx: RuleContext): Map<string, K8sObject> {
+const FIRST = new WeakMap<RuleContext, FirstObjects>();
+
+function firstObjects(ctx: RuleContext): FirstObjects {
   return perEvaluation(FIRST, ctx, () => {
     const first = new Map<string, K8sObject>();
+    const firstOf = new Map<K8sObject, K8sObject>();
     for (const o of ctx.objects) {
       if (o === null || typeof o !== 'object' || typeof o.metadata?.name !== 'string') continue;
       const key = scopedIdentity(o, ctx);
-      if (!first.has(key)) first.set(key, o);
+      let f = first.get(key);
+      if (f === undefined) first.set(key, (f = o));
+      firstOf.set(o, f);
     }
-    return first;
+    return { first, firstOf };
   });
 }

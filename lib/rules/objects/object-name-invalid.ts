@@ -4,16 +4,23 @@ import { DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
 /** What `path.IsValidPathSegmentName` accepts: anything but `.`, `..` and names with `/` or `%`. */
 const PATH_SEGMENT = /^(?!\.{1,2}$)[^/%]+$/;
 
-/** What the API server requires of `metadata.name`, by kind. */
-function nameRule(kind: string): { re: RegExp; max: number; what: string } {
+interface NameRule { readonly re: RegExp; readonly max: number; readonly what: string }
+
+// RBAC names are path segments (ValidateRBACName): `system:aggregated-metrics-reader` is valid.
+const RBAC_NAME: NameRule = { re: PATH_SEGMENT, max: Infinity, what: 'a path segment (not \'.\' or \'..\', no \'/\' or \'%\')' };
+const SERVICE_NAME: NameRule = { re: DNS1035_LABEL, max: 63, what: 'a DNS-1035 label (lowercase letters, digits and \'-\', starting with a letter)' };
+const NAMESPACE_NAME: NameRule = { re: DNS1123_LABEL, max: 63, what: 'a DNS-1123 label (lowercase letters, digits and \'-\')' };
+const CRONJOB_NAME: NameRule = { re: DNS1123_SUBDOMAIN, max: 52, what: 'a DNS-1123 subdomain of at most 52 characters (the controller appends a suffix to Job names)' };
+const OBJECT_NAME: NameRule = { re: DNS1123_SUBDOMAIN, max: 253, what: 'a DNS-1123 subdomain (lowercase letters, digits, \'-\' and \'.\')' };
+
+/** What the API server requires of `metadata.name`, by kind (constants: this runs for every object). */
+function nameRule(kind: string): NameRule {
   switch (kind) {
-    // RBAC names are path segments (ValidateRBACName): `system:aggregated-metrics-reader` is valid.
-    case 'Role': case 'ClusterRole': case 'RoleBinding': case 'ClusterRoleBinding':
-      return { re: PATH_SEGMENT, max: Infinity, what: 'a path segment (not \'.\' or \'..\', no \'/\' or \'%\')' };
-    case 'Service': return { re: DNS1035_LABEL, max: 63, what: 'a DNS-1035 label (lowercase letters, digits and \'-\', starting with a letter)' };
-    case 'Namespace': return { re: DNS1123_LABEL, max: 63, what: 'a DNS-1123 label (lowercase letters, digits and \'-\')' };
-    case 'CronJob': return { re: DNS1123_SUBDOMAIN, max: 52, what: 'a DNS-1123 subdomain of at most 52 characters (the controller appends a suffix to Job names)' };
-    default: return { re: DNS1123_SUBDOMAIN, max: 253, what: 'a DNS-1123 subdomain (lowercase letters, digits, \'-\' and \'.\')' };
+    case 'Role': case 'ClusterRole': case 'RoleBinding': case 'ClusterRoleBinding': return RBAC_NAME;
+    case 'Service': return SERVICE_NAME;
+    case 'Namespace': return NAMESPACE_NAME;
+    case 'CronJob': return CRONJOB_NAME;
+    default: return OBJECT_NAME;
   }
 }
 

@@ -19,23 +19,24 @@ export const portNumberInvalid: Rule = {
   kinds: [...POD_KINDS, 'Service'],
   check(obj) {
     const out: Violation[] = [];
-    const check = (v: unknown, field: string, what: string, container?: string) => {
+    // The field is built only for a finding: most ports are fine.
+    const check = (v: unknown, field: () => string, what: string, container?: string) => {
       const problem = portNumberProblem(v);
-      if (problem) out.push({ field, value: v, container, message: `${what} ${problem}` });
+      if (problem) out.push({ field: field(), value: v, container, message: `${what} ${problem}` });
     };
     if (obj.kind === 'Service') {
       (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).forEach((p: any, i: number) => {
-        check(p?.port, `spec.ports[${i}].port`, 'port');
-        if (typeof p?.targetPort === 'number') check(p.targetPort, `spec.ports[${i}].targetPort`, 'targetPort');
+        check(p?.port, () => `spec.ports[${i}].port`, 'port');
+        if (typeof p?.targetPort === 'number') check(p.targetPort, () => `spec.ports[${i}].targetPort`, 'targetPort');
       });
       return out;
     }
     for (const c of containersOf(obj)) {
-      (Array.isArray(c.container.ports) ? c.container.ports : []).forEach((p: any, i: number) => check(p?.containerPort, `${c.path}.ports[${i}].containerPort`, 'containerPort', c.name));
+      (Array.isArray(c.container.ports) ? c.container.ports : []).forEach((p: any, i: number) => check(p?.containerPort, () => `${c.path}.ports[${i}].containerPort`, 'containerPort', c.name));
     }
     for (const h of handlersOf(obj)) {
       const action = h.handler.httpGet ?? h.handler.tcpSocket;
-      if (typeof action?.port === 'number') check(action.port, `${h.path}.port`, `${h.role} port`, h.container.name);
+      if (typeof action?.port === 'number') check(action.port, () => `${h.path}.port`, `${h.role} port`, h.container.name);
     }
     return out;
   },

@@ -1,5 +1,5 @@
-import { containersOf, objectLabel, podSpecOf, POD_KINDS, servedPorts } from '../k8s';
-import { K8sObject, Rule, Violation } from '../types';
+import { containersOf, objectLabel, perEvaluation, perObject, podSpecOf, POD_KINDS, servedPorts } from '../k8s';
+import { K8sObject, Rule, RuleContext, Violation } from '../types';
 
 export const serviceTargetPortUndeclared: Rule = {
   id: 'CKP809',
@@ -17,7 +17,7 @@ export const serviceTargetPortUndeclared: Rule = {
     const selector = obj.spec?.selector;
     if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) return [];
     const file = ctx.fileOf?.(obj);
-    const selection = selectedWorkloads(selector, obj.metadata?.namespace, ctx.objects, file === undefined ? undefined : { file, fileOf: ctx.fileOf! });
+    const selection = selectedWorkloads(selector, obj.metadata?.namespace, ctx, file === undefined ? undefined : { file, fileOf: ctx.fileOf! });
     const out: Violation[] = [];
     (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).forEach((p: any, i: number) => {
       const target = p?.targetPort ?? p?.port;
@@ -90,27 +90,25 @@ function notDeclaring(selection: Selection, target: unknown, protocol: unknown):
   return missing;
 }
 
-/** The `portKey`s of what the containers (not init containers) of a workload declare. */
+/** The `portKey`s of what the containers (not init containers) of a workload declare, once per evaluation. */
 function declaredPorts(workload: K8sObject): Set<string> {
-  let ports = DECLARED.get(workload);
-  if (!ports) {
-    ports = new Set();
-    for (const c of containersOf(workload, { init: false })) {
-      for (const cp of Array.isArray(c.container.ports) ? c.container.ports : []) {
-        const p = cp?.protocol ?? 'TCP';
-        if (typeof p !== 'string') continue;
-        if (typeof cp?.name === 'string') ports.add(portKey(cp.name, p));
-        if (typeof cp?.containerPort === 'number') ports.add(portKey(cp.containerPort, p));
-      }
-      // A number its HTTP or TCP probes connect to is a TCP port it listens on, declared or not (issue 15).
-      for (const port of servedPorts(c.container)) if (typeof port === 'number') ports.add(portKey(port, 'TCP'));
+  return perObject(declaredPorts, workload, findDeclaredPorts);
+}
+
+function findDeclaredPorts(workload: K8sObject): Set<string> {
+  const ports = new Set<string>();
+  for (const c of containersOf(workload, { init: false })) {
+    for (const cp of Array.isArray(c.container.ports) ? c.container.ports : []) {
+      const p = cp?.protocol ?? 'TCP';
+      if (typeof p !== 'string') continue;
+      if (typeof cp?.name === 'string') ports.add(portKey(cp.name, p));
+      if (typeof cp?.containerPort === 'number') ports.add(portKey(cp.containerPort, p));
     }
-    DECLARED.set(workload, ports);
+    // A number its HTTP or TCP probes connect to is a TCP port it listens on, declared or not (issue 15).
+    for (const port of servedPorts(c.container)) if (typeof port === 'number') ports.add(portKey(port, 'TCP'));
   }
   return ports;
 }
-
-const DECLARED = new WeakMap<K8sObject, Set<string>>();
 
 const portKey = (port: string | number, protocol: string) => `${typeof port}\0${port}\0${protocol}`;
 
@@ -121,13 +119,9 @@ interface Selection {
   readonly missing: Map<string, K8sObject[]>;
 }
 
-function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown, objects: readonly K8sObject[],
+function selectedWorkloads(selector: Record<string, unknown>, namespace: unknown, ctx: RuleContext,
   scope: { file: string; fileOf: (o: K8sObject) => string | undefined } | undefined): Selection {
-  let index = WORKLOADS.get(objects);
-  if (!index) {
-    index = indexWorkloads(objects);
-    WORKLOADS.set(objects, index);
-  }
+  const index = perEvaluation(WORKLOADS, ctx, () => indexWorkloads(ctx.objects));
   const inNamespace = index.get(namespace);
   if (!inNamespace) return { workloads: [], missing: new Map() };
   const key = `${JSON.stringify(selector)}\0${scope?.file ?? ''}`;
@@ -149,7 +143,7 @@ interface NamespaceWorkloads {
   readonly bySelector: Map<string, Selection>;
 }
 
-const WORKLOADS = new WeakMap<readonly K8sObject[], Map<unknown, NamespaceWorkloads>>();
+const WORKLOADS = new WeakMap<RuleContext, Map<unknown, NamespaceWorkloads>>();
 
 const labelKey = (label: string, value: unknown) => `${label}\0${String(value)}`;
 

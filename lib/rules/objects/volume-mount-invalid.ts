@@ -18,22 +18,20 @@ export const volumeMountInvalid: Rule = {
     const out: Violation[] = [];
     const names = new Set<string>();
     (Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []).forEach((v: any, i: number) => {
-      const field = `${pod.path}.volumes[${i}].name`;
       const name = v?.name;
       const problem = typeof name === 'string' ? dnsLabelProblem(name) : 'is missing';
-      if (problem) out.push({ field, value: name, message: `volume name ${JSON.stringify(name ?? null)} ${problem}` });
-      else if (names.has(name)) out.push({ field, value: name, message: `volume name '${name}' is used by two volumes` });
+      if (problem) out.push({ field: `${pod.path}.volumes[${i}].name`, value: name, message: `volume name ${JSON.stringify(name ?? null)} ${problem}` });
+      else if (names.has(name)) out.push({ field: `${pod.path}.volumes[${i}].name`, value: name, message: `volume name '${name}' is used by two volumes` });
       names.add(name);
     });
     for (const c of containersOf(obj)) {
       const paths = new Set<string>();
       (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []).forEach((m: any, i: number) => {
-        const field = `${c.path}.volumeMounts[${i}]`;
         if (!names.has(m?.name)) {
-          out.push({ field: `${field}.name`, value: m?.name, container: c.name, message: `mounts volume '${m?.name}', which the pod does not declare` });
+          out.push({ field: `${c.path}.volumeMounts[${i}].name`, value: m?.name, container: c.name, message: `mounts volume '${m?.name}', which the pod does not declare` });
         }
         if (paths.has(m?.mountPath)) {
-          out.push({ field: `${field}.mountPath`, value: m?.mountPath, container: c.name, message: `mounts two volumes at ${m?.mountPath}` });
+          out.push({ field: `${c.path}.volumeMounts[${i}].mountPath`, value: m?.mountPath, container: c.name, message: `mounts two volumes at ${m?.mountPath}` });
         }
         paths.add(m?.mountPath);
       });

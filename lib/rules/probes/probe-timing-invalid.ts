@@ -10,6 +10,8 @@ const MINIMUMS: Record<string, number> = {
   failureThreshold: 1,
 };
 
+const MINIMUM_ENTRIES = Object.entries(MINIMUMS);
+
 export const probeTimingInvalid: Rule = {
   id: 'CKP204',
   name: 'probe-timing-invalid',
@@ -26,7 +28,7 @@ export const probeTimingInvalid: Rule = {
       for (const probeField of PROBE_FIELDS) {
         const probe = c.container[probeField];
         if (!probe || typeof probe !== 'object') continue;
-        for (const [field, min] of Object.entries(MINIMUMS)) {
+        for (const [field, min] of MINIMUM_ENTRIES) {
           const v = probe[field];
           if (v === undefined) continue;
           if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {

@@ -39,11 +39,12 @@ export const readinessEqualsLiveness: Rule = {
     for (const c of containersOf(obj, { init: false })) {
       const { readinessProbe: readiness, livenessProbe: liveness } = c.container;
       if (!readiness || !liveness) continue;
-      const handler = handlerKey(liveness, c.container);
-      if (handler === undefined || handler !== handlerKey(readiness, c.container)) continue;
+      // The windows first: they are cheaper than the handlers' keys, and a violation needs both.
       const live = failureWindow(liveness);
       const ready = failureWindow(readiness);
       if (live > ready) continue;
+      const handler = handlerKey(liveness, c.container);
+      if (handler === undefined || handler !== handlerKey(readiness, c.container)) continue;
       out.push({
         field: `${c.path}.livenessProbe`,
         container: c.name,

@@ -4,6 +4,7 @@
  * `case`, function definitions, quoting, comments and redirections. Anything it cannot follow makes
  * the caller answer "unknown", never a finding.
  */
+import { perText } from '../k8s';
 
 /** A token: a word with its quotes removed, an operator, or a redirection with its target (`2>&1`, `>/var/log/app`). */
 export type Token = { readonly kind: 'word' | 'op' | 'redirect'; readonly text: string };
@@ -303,8 +304,15 @@ class Parser {
   }
 }
 
-/** Parses a script, or returns undefined when it uses syntax this parser does not follow. */
+/**
+ * Parses a script, or returns undefined when it uses syntax this parser does not follow. Read-only: during
+ * an evaluation each script is parsed once (several rules read it, and copies of an app repeat it).
+ */
 export function parseScript(script: string): Script | undefined {
+  return perText(parseScript, script, parse);
+}
+
+function parse(script: string): Script | undefined {
   try {
     const parser = new Parser(tokenize(script));
     const steps = parser.parseScript();

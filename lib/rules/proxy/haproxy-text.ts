@@ -1,3 +1,4 @@
+import { perObject, perText } from '../k8s';
 import { K8sObject } from '../types';
 
 /** One meaningful line of an HAProxy config: its words (quotes kept) and 1-based line number. */
@@ -48,7 +49,7 @@ export function splitWords(text: string): string[] {
       quote = ch;
       word += ch;
       inWord = true;
-    } else if (/\s/.test(ch)) {
+    } else if (isBlank(ch)) {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
@@ -61,6 +62,13 @@ export function splitWords(text: string): string[] {
   }
   if (inWord) words.push(word);
   return words;
+}
+
+/** `/\s/.test(ch)`, without the regular expression for ASCII (this runs for every character of a config). */
+function isBlank(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(ch);
 }
 
 /** The sections of an HAProxy config text, in order (lines before the first section are dropped). */
@@ -78,18 +86,27 @@ export function parseHaproxy(text: string): HaproxyTextSection[] {
   return sections;
 }
 
-/** The HAProxy configs a ConfigMap holds: values with a proxy section and a bind or server line. */
-export function haproxyConfigsOf(obj: K8sObject): HaproxyConfigRef[] {
+const isHaproxyConfig = (v: unknown): v is string => typeof v === 'string' && PROXY_HEADING.test(v) && PROXY_LINE.test(v);
+
+/** The HAProxy configs a ConfigMap holds: values with a proxy section and a bind or server line. Read-only: shared by the rules of an evaluation. */
+export function haproxyConfigsOf(obj: K8sObject): readonly HaproxyConfigRef[] {
+  return perObject(haproxyConfigsOf, obj, findConfigs);
+}
+
+function findConfigs(obj: K8sObject): HaproxyConfigRef[] {
   const data = obj.data;
   if (!data || typeof data !== 'object') return [];
   return Object.keys(data).sort()
-    .filter(key => typeof data[key] === 'string' && PROXY_HEADING.test(data[key]) && PROXY_LINE.test(data[key]))
-    .map(key => ({ field: `data[${JSON.stringify(key)}]`, key, sections: parseHaproxy(data[key]) }));
+    .filter(key => isHaproxyConfig(data[key]))
+    // Copies of an app repeat their proxy config: each text is parsed once per evaluation.
+    .map(key => ({ field: `data[${JSON.stringify(key)}]`, key, sections: perText(parseHaproxy, data[key], parseHaproxy) }));
 }
 
 /** True when a ConfigMap holds at least one HAProxy config. */
 export function holdsHaproxyConfig(obj: K8sObject): boolean {
-  return haproxyConfigsOf(obj).length > 0;
+  const data = obj.data;
+  if (!data || typeof data !== 'object') return false;
+  return Object.keys(data).some(key => isHaproxyConfig(data[key]));
 }
 
 /** `frontend 'web'` or `defaults`, for messages. */

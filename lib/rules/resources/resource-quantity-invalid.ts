@@ -24,7 +24,9 @@ export const resourceQuantityInvalid: Rule = {
     const out: Violation[] = [];
     for (const c of containersOf(obj)) {
       for (const section of ['requests', 'limits']) {
-        for (const [name, q] of Object.entries(c.container.resources?.[section] ?? {})) {
+        const amounts = c.container.resources?.[section] ?? {};
+        for (const name of Object.keys(amounts)) {
+          const q = amounts[name];
           const problem = quantityProblem(q);
           if (problem) out.push({ field: `${c.path}.resources.${section}.${name}`, value: q, container: c.name, message: `${section}.${name} ${problem}` });
         }

@@ -1,6 +1,8 @@
 import { containersOf, POD_KINDS } from '../k8s';
 import { Rule, Violation } from '../types';
 
+const unset = (v: unknown) => v === undefined || v === null;
+
 export const resourcesMissing: Rule = {
   id: 'CKP401',
   name: 'resources-missing',
@@ -17,11 +19,10 @@ export const resourcesMissing: Rule = {
     for (const c of containersOf(obj)) {
       const res = c.container.resources ?? {};
       // A request the API will default from its limit counts as set.
-      const missing = [
-        ['requests.cpu', res.requests?.cpu ?? res.limits?.cpu],
-        ['requests.memory', res.requests?.memory ?? res.limits?.memory],
-        ['limits.memory', res.limits?.memory],
-      ].filter(([, v]) => v === undefined || v === null).map(([k]) => k);
+      const missing: string[] = [];
+      if (unset(res.requests?.cpu ?? res.limits?.cpu)) missing.push('requests.cpu');
+      if (unset(res.requests?.memory ?? res.limits?.memory)) missing.push('requests.memory');
+      if (unset(res.limits?.memory)) missing.push('limits.memory');
       if (missing.length > 0) {
         out.push({
           field: `${c.path}.resources`,
