@@ -20,7 +20,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const Module = require('module');
-const vm = require('vm');
+const { compileCached, writeAtomic } = require('../bin/code-cache');
 
 const ROOT = path.resolve(__dirname, '..');
 // node_modules/.cache of the project: ours in a checkout, the consumer's when we are a dependency.
@@ -117,13 +117,6 @@ function writeCache(file, sources, stamps, code) {
   writeAtomic(file, `${SOURCES}${JSON.stringify(sources)}\n${STAMPS}${JSON.stringify(stamps)}\n${code}`);
 }
 
-/** Concurrent runs never read half a file. */
-function writeAtomic(file, data) {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
 /**
  * Bundles `entry` in a child process: esbuild's plugins need its asynchronous API. Returns the code
  * and, for each file it was built from (relative to ROOT), the hash of the content esbuild bundled
@@ -208,40 +201,13 @@ function esbuildVersion() {
 
 /**
  * Compiles the bundle as node compiles a CommonJS module, with V8's code cache when there is one
- * for this very bundle. Returns the module function. The cache is made at exit of the second run of
- * a bundle (then the functions that ran are compiled, and the cache keeps them): after each edit
- * the first run only notes the bundle, so an edit-and-synth loop never pays for a cache it will not use.
+ * for this very bundle (bin/code-cache.js, which the lint CLI uses too). Returns the module function.
+ * The cache is made at exit of the second run of a bundle: after each edit the first run only notes
+ * the bundle, so an edit-and-synth loop never pays for a cache it will not use.
  */
 function compile({ code, id, codeCache }, filename) {
   if (!codeCache) return undefined;
-  let cachedData;
-  let seen = false;
-  try {
-    const data = fs.readFileSync(codeCache);
-    // The first line names the bundle the cache was made from; nothing after it: seen once.
-    const end = data.indexOf(10);
-    if (data.subarray(0, end).toString() === id) {
-      seen = true;
-      if (data.length > end + 1) cachedData = data.subarray(end + 1);
-    }
-  } catch {
-    // none yet
-  }
-  const script = new vm.Script(Module.wrap(code), {
-    filename,
-    cachedData,
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
-  if (!cachedData || script.cachedDataRejected) {
-    process.once('exit', () => {
-      try {
-        writeAtomic(codeCache, seen ? Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]) : `${id}\n`);
-      } catch {
-        // read-only: no code cache
-      }
-    });
-  }
-  return script.runInThisContext({ displayErrors: true });
+  return compileCached(code, filename, { id, cacheFile: codeCache, firstRun: 'note' });
 }
 
 /**

@@ -91,12 +91,18 @@ interface Located {
 /** The text of a file, or why it is not text. */
 function decode(content: Buffer): { text: string } | { problem: string } {
   if (content.subarray(0, 8000).includes(0)) return { problem: 'is a binary file (it contains NUL bytes)' };
+  // What a fatal TextDecoder gives (a leading byte order mark dropped), in a fraction of its time
+  // (5 MB: ~40 ms); buffer.isUtf8 is node >= 18.14.
+  if (isUtf8) return isUtf8(content) ? { text: content.toString('utf8', hasBom(content) ? 3 : 0) } : { problem: 'is not UTF-8 text' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(content) };
   } catch {
     return { problem: 'is not UTF-8 text' };
   }
 }
+
+const isUtf8: ((input: Buffer) => boolean) | undefined = (require('buffer') as { isUtf8?: (input: Buffer) => boolean }).isUtf8;
+const hasBom = (content: Buffer) => content.length >= 3 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
 
 /**
  * API groups of YAML that has `apiVersion` and `kind` but is read by a tool, never sent to the API server:

@@ -221,4 +221,39 @@ describe('bin/cdk8s-patterns.js (what `npx cdk8s-patterns` runs: the compiled bu
       expect({ status: r.status, stdout: r.stdout }).toEqual({ status: code, stdout });
     }
   });
+
+  // bin/code-cache.js: the bundle's compiled code is kept in the project's node_modules/.cache.
+  test('keeps V8\'s code cache of the bundle in node_modules/.cache; output is the same with it, without it and with a broken one', () => {
+    // The package as a project has it: node_modules/cdk8s-patterns (bin copied, build linked), its dependencies beside it.
+    const project = fs.mkdtempSync(path.join(tmp, 'project-'));
+    const pkg = path.join(project, 'node_modules', 'cdk8s-patterns');
+    fs.mkdirSync(path.join(pkg, 'bin'), { recursive: true });
+    for (const f of ['cdk8s-patterns.js', 'code-cache.js']) fs.copyFileSync(path.join(ROOT, 'bin', f), path.join(pkg, 'bin', f));
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
+    fs.symlinkSync(path.join(ROOT, 'build'), path.join(pkg, 'build'));
+    for (const dep of ['js-yaml', 'yaml']) fs.symlinkSync(path.join(ROOT, 'node_modules', dep), path.join(project, 'node_modules', dep));
+    const cacheDir = path.join(project, 'node_modules', '.cache', 'cdk8s-patterns');
+    const lint = (...argv: string[]) => spawnSync(process.execPath, [path.join(pkg, 'bin', 'cdk8s-patterns.js'), ...argv], { input: POD('nginx:latest'), encoding: 'utf8' });
+    const cacheFiles = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+
+    expect(lint('--version').stdout).toBe(`${require('../../package.json').version}\n`);
+    expect(cacheFiles()).toEqual([]); // a --version run compiles little: it writes no cache
+    const first = lint('lint', '--format', 'json', '-');
+    expect(first.status).toBe(1);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^lint-cli\.[0-9a-f]{12}\.v8$/)]);
+    const file = path.join(cacheDir, cacheFiles()[0]);
+    const made = fs.readFileSync(file);
+    const id = require('crypto').createHash('sha1').update(fs.readFileSync(path.join(ROOT, 'build/lint/cli.bundle.cjs'))).digest('hex');
+    expect(made.subarray(0, made.indexOf(10)).toString()).toBe(id);
+    expect(made.length).toBeGreaterThan(10_000);
+
+    const second = lint('lint', '--format', 'json', '-');
+    expect([second.status, second.stdout, second.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+    expect(fs.readFileSync(file).equals(made)).toBe(true); // used, not written again
+
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${id}\n`), Buffer.alloc(5000, 7)]));
+    const broken = lint('lint', '--format', 'json', '-');
+    expect([broken.status, broken.stdout, broken.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+    expect(fs.readFileSync(file).length).toBeGreaterThan(10_000); // V8 rejected it: made again
+  });
 });
