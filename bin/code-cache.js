@@ -68,9 +68,14 @@ function requireCached(file, { cacheFile, writes = true }) {
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
-  // In require's cache, as `require(file)` would put it: a later require gets this instance.
+  // In require's cache, as `require(file)` would put it (and take it out if loading throws).
   Module._cache[file] = mod;
-  fn.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  try {
+    fn.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  } catch (e) {
+    delete Module._cache[file];
+    throw e;
+  }
   mod.loaded = true;
   return mod.exports;
 }
