@@ -5,10 +5,11 @@
 // an edit the build keeps only one core busy: the type-check takes the other.
 // tsc is incremental (its state in node_modules/.cache, never committed): after an edit it checks
 // what the edit can affect; when no file it reads has changed since it last passed (a content hash,
-// as the build's), it is not run again (its no-op alone costs ~4 s of CPU beside jest). Jest runs one worker per core, not its default cores - 1: the longest
-// suite (test/proxy/behaviour.test.ts) mostly waits on HAProxy's timers, and tsc is short, so a
-// core would otherwise idle (2 cores: 33 s vs 47 s). Arguments go to jest (`npm test --
-// test/synth.test.ts`); one that sets the workers (-w, --maxWorkers, -i, --runInBand) wins.
+// as the build's), it is not run again (its no-op alone costs ~4 s of CPU beside jest).
+// Jest runs one worker per core, not its default cores - 1: the longest suite
+// (test/proxy/behaviour.test.ts) mostly waits on HAProxy's timers, and tsc is short, so a core would
+// otherwise idle (2 cores: 33 s vs 47 s). Arguments go to jest (`npm test -- test/synth.test.ts`);
+// one that sets the workers (-w, --maxWorkers, -i, --runInBand) wins.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
