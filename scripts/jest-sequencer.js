@@ -1,6 +1,6 @@
 // Jest test order: jest's own (failed first, then slowest first by its timing cache, then largest
 // file), except that the suites which mostly wait (real HAProxy timers) start first even without a
-// timing cache, as in a fresh clone on CI: started last, they would add their ~12 s of waiting to
+// timing cache, as in a fresh clone on CI: started last, they would add their ~5 s of waiting to
 // the end of the run instead of overlapping the other worker's CPU-bound suites.
 'use strict';
 const Sequencer = require('@jest/test-sequencer').default;

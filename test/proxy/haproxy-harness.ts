@@ -156,8 +156,10 @@ export interface Answer {
   readonly ms: number;
 }
 
-/** A GET to 127.0.0.1:<port>, on a fresh connection, given up after 5 s. */
-/** GET 127.0.0.1:port; `from` is the client's address (any 127.x.y.z is this machine's loopback). */
+/**
+ * A GET to 127.0.0.1:<port>, on a fresh connection, given up after 5 s; `from` is the client's address
+ * (any 127.x.y.z is this machine's loopback).
+ */
 export function get(port: number, path = '/', from = '127.0.0.1'): Promise<Answer> {
   const start = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
