@@ -1,6 +1,8 @@
-// `npm run build` (also `prepare`, and the first step of `npm test`): lib/ compiled to build/ by tsc,
-// then the schema's precompiled validators (compile-schema.js), the pruning of outputs whose source
-// is gone (prune-build.js) and the CLI in one file (bundle-cli.js). When nothing the build reads has
+// `npm run build` (also `prepare`, and the first step of `npm test`): lib/ compiled to build/ as
+// `tsc -p tsconfig.build.json` does (through TypeScript's API, scripts/typescript.js: npm test's
+// type-check then reuses what this compile parsed), then the schema's precompiled validators
+// (compile-schema.js), the pruning of outputs whose source is gone (prune-build.js) and the CLI in
+// one file (bundle-cli.js). When nothing the build reads has
 // changed since the last successful build, it does nothing: even tsc's incremental no-op costs ~2 s,
 // and `npm test` runs the build every time. "Nothing changed" is decided by content (a hash of every
 // file under lib/, the tsconfigs, these scripts and the versions of the compiler, ajv and esbuild),
@@ -38,28 +40,30 @@ function contentHash(root, inputs, packages) {
 function inputsHash(root = ROOT) {
   return contentHash(root, [
     ...files(path.join(root, 'lib')),
-    ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build.js', 'scripts/compile-schema.js', 'scripts/prune-build.js', 'scripts/bundle-cli.js'].map(f => path.join(root, f)),
+    ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build.js', 'scripts/typescript.js', 'scripts/compile-schema.js', 'scripts/prune-build.js', 'scripts/bundle-cli.js'].map(f => path.join(root, f)),
   ], ['typescript', 'ajv', 'esbuild']);
 }
 
-function run(args) {
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
-function main() {
+/**
+ * Builds unless build/ is current (or with `force`); returns whether it succeeded. `compiler`: a
+ * scripts/typescript.js Compiler to compile with (npm test passes the one its type-check uses).
+ */
+function build({ force = false, compiler } = {}) {
   const key = inputsHash();
-  const current = !process.argv.includes('--force') && OUTPUTS.every(f => fs.existsSync(f))
-    && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === key;
-  if (current) return;
+  const current = !force && OUTPUTS.every(f => fs.existsSync(f)) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === key;
+  if (current) return true;
   // A failed build leaves no stamp, so the next run builds again.
   fs.rmSync(STAMP, { force: true });
-  run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
-  run([path.join(__dirname, 'compile-schema.js'), 'build/schema']);
-  run([path.join(__dirname, 'prune-build.js')]);
-  run([path.join(__dirname, 'bundle-cli.js')]);
+  const tsc = (compiler ?? new (require('./typescript').Compiler)()).compile('tsconfig.build.json', {}, { pretty: process.stdout.isTTY === true });
+  process.stdout.write(tsc.output);
+  if (!tsc.ok) return false;
+  for (const step of [['compile-schema.js', 'build/schema'], ['prune-build.js'], ['bundle-cli.js']]) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, step[0]), ...step.slice(1)], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) return false;
+  }
   fs.writeFileSync(STAMP, key);
+  return true;
 }
 
-if (require.main === module) main();
-module.exports = { contentHash, files, inputsHash };
+if (require.main === module && !build({ force: process.argv.includes('--force') })) process.exitCode = 1;
+module.exports = { build, contentHash, files, inputsHash };
