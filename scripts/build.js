@@ -8,7 +8,7 @@
 // file under lib/, the tsconfigs, these scripts and the versions of the compiler, ajv and esbuild),
 // never by timestamps, and build/'s entry files must still be there. `--force` always builds.
 'use strict';
-const { spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -44,11 +44,20 @@ function inputsHash(root = ROOT) {
   ], ['typescript', 'ajv', 'esbuild']);
 }
 
+/** Runs a script of this directory; resolves to whether it exited 0. */
+function step(script, ...args) {
+  return new Promise(resolve => {
+    const child = spawn(process.execPath, [path.join(__dirname, script), ...args], { cwd: ROOT, stdio: 'inherit' });
+    child.on('error', () => resolve(false));
+    child.on('close', code => resolve(code === 0));
+  });
+}
+
 /**
- * Builds unless build/ is current (or with `force`); returns whether it succeeded. `compiler`: a
+ * Builds unless build/ is current (or with `force`); resolves to whether it succeeded. `compiler`: a
  * scripts/typescript.js Compiler to compile with (npm test passes the one its type-check uses).
  */
-function build({ force = false, compiler } = {}) {
+async function build({ force = false, compiler } = {}) {
   const key = inputsHash();
   const current = !force && OUTPUTS.every(f => fs.existsSync(f)) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === key;
   if (current) return true;
@@ -57,13 +66,15 @@ function build({ force = false, compiler } = {}) {
   const tsc = (compiler ?? new (require('./typescript').Compiler)()).compile('tsconfig.build.json', {}, { pretty: process.stdout.isTTY === true });
   process.stdout.write(tsc.output);
   if (!tsc.ok) return false;
-  for (const step of [['compile-schema.js', 'build/schema'], ['prune-build.js'], ['bundle-cli.js']]) {
-    const r = spawnSync(process.execPath, [path.join(__dirname, step[0]), ...step.slice(1)], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) return false;
-  }
+  // Each reads tsc's output and none another's (prune-build keeps the validators and the bundle, and
+  // removes only files no source compiles to, which no compiled module imports): side by side.
+  const steps = await Promise.all([step('compile-schema.js', 'build/schema'), step('prune-build.js'), step('bundle-cli.js')]);
+  if (steps.includes(false)) return false;
   fs.writeFileSync(STAMP, key);
   return true;
 }
 
-if (require.main === module && !build({ force: process.argv.includes('--force') })) process.exitCode = 1;
+if (require.main === module) {
+  build({ force: process.argv.includes('--force') }).then(ok => { if (!ok) process.exitCode = 1; });
+}
 module.exports = { build, contentHash, files, inputsHash };

@@ -52,7 +52,7 @@ async function main() {
   const typeCheck = () => (unchanged
     ? { ok: true, output: '', skipped: true }
     : compiler.compile('tsconfig.json', { noEmit: true, incremental: true, tsBuildInfoFile: TSBUILDINFO }));
-  if (!build({ compiler })) {
+  if (!(await build({ compiler }))) {
     process.stdout.write(typeCheck().output);
     process.stdout.write('build (scripts/build.js): FAILED\n');
     process.exitCode = 1;
