@@ -222,7 +222,7 @@ function main(): void {
     // Paired with the previous command (type-check, then jest), so the ratio survives the load.
     // npm test's tsc is incremental: after the warm-up it is the inner loop's warm case.
     const tests = paired({ label: '`tsc --noEmit && jest` (before: one after the other, tsc from scratch)', argv: ['sh', '-c', 'node_modules/.bin/tsc --noEmit && node_modules/.bin/jest --silent'] },
-      { label: '`npm test` (tsc --incremental beside jest, scripts/test.js)', argv: ['npm', 'test', '--silent'] }, QUICK ? 1 : 2);
+      { label: '`npm test` (incremental type-check beside jest, scripts/test.js)', argv: ['npm', 'test', '--silent'] }, QUICK ? 1 : 2);
     row(tests.a); row(tests.b);
     rows.push(`| ↳ npm test vs before: ${tests.ratio.toFixed(2)}× (CPU ${tests.cpuRatio.toFixed(2)}×) | | | | | |`);
     goal('`npm test` wall time', tests.b.median / 1000, 30, ' s', ` (load average ${load()})`);
