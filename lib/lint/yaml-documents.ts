@@ -1,6 +1,6 @@
-import { Event, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, ScalarEvent } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
 import { jsonKey, resolvePlainScalar } from './yaml11-scalars';
-import { Events } from './yaml-events';
+import { EVENT_ID, Events, SCALAR_STYLE } from './yaml-events';
 import { scanDocuments } from './yaml-scanner';
 import { fieldSegments } from './yaml-path';
 
@@ -122,11 +122,16 @@ export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDoc
   return out;
 }
 
+/** js-yaml, loaded for the first piece the block scanner leaves to it (most lints have none). */
+let jsYaml: typeof import('js-yaml') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadJsYaml = () => (jsYaml ??= require('js-yaml') as typeof import('js-yaml'));
+
 /** A piece read with js-yaml's event parser, or undefined for the reference reader. */
 function readEvents(source: string): ReturnType<typeof build> {
   let parsed: Event[];
   try {
-    parsed = parseEvents(source, {});
+    parsed = loadJsYaml().parseEvents(source, {});
   } catch {
     return undefined;
   }
@@ -216,7 +221,7 @@ function build(text: string, events: Event[]): { values: unknown[]; roots: numbe
 
 /** A scalar's JSON value: a string when quoted, a block or tagged `!` or `!!str`; else as YAML 1.1 resolves it. */
 function scalar(text: string, event: ScalarEvent): unknown {
-  const source = getScalarValue(text, event);
+  const source = loadJsYaml().getScalarValue(text, event);
   if (event.tagStart >= 0) {
     const tag = text.slice(event.tagStart, event.tagEnd);
     return tag === '!' || tag === '!!str' ? source : UNSUPPORTED;

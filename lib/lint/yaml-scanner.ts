@@ -1,5 +1,4 @@
-import { EVENT_ID, SCALAR_STYLE } from 'js-yaml';
-import { Events } from './yaml-events';
+import { Events, EVENT_ID, SCALAR_STYLE } from './yaml-events';
 import { jsonKey, resolvePlainScalar } from './yaml11-scalars';
 
 /*

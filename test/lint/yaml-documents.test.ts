@@ -57,3 +57,30 @@ describe('parseYamlDocuments: YAML as the API server reads it', () => {
     expect(fieldSegments('items[2].data[".dockercfg"]')).toEqual(['items', 2, 'data', '.dockercfg']);
   });
 });
+
+describe('js-yaml, loaded only for what the block scanner leaves to it', () => {
+  test("the scanner's event types and scalar styles are js-yaml's", () => {
+    const jsYaml = jest.requireActual<typeof import('js-yaml')>('js-yaml');
+    const events = jest.requireActual<typeof import('../../lib/lint/yaml-events')>('../../lib/lint/yaml-events');
+    expect(events.EVENT_ID).toEqual(jsYaml.EVENT_ID);
+    expect(events.SCALAR_STYLE).toEqual(jsYaml.SCALAR_STYLE);
+  });
+
+  test('a manifest the scanner reads does not load js-yaml; a piece it leaves does', () => {
+    jest.isolateModules(() => {
+      let loads = 0;
+      jest.doMock('js-yaml', () => {
+        loads++;
+        return jest.requireActual('js-yaml');
+      });
+      const { parseFast } = require('../../lib/lint/yaml-documents') as typeof import('../../lib/lint/yaml-documents');
+      expect(parseFast('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: "v"\n', 'scanner')).toBeDefined();
+      expect(loads).toBe(0);
+      // A tag: js-yaml's events read it (the scanner leaves it).
+      const text = 'a: !!str 1\n';
+      expect(parseFast(text, 'scanner')).toBeUndefined();
+      expect(parseFast(text)?.map(d => d.value)).toEqual([{ a: '1' }]);
+      expect(loads).toBe(1);
+    });
+  });
+});
