@@ -44,6 +44,11 @@ function inputsHash(root = ROOT) {
   ], ['typescript', 'ajv', 'esbuild']);
 }
 
+/** Whether build/ was built from lib/ as it is now (`key`: its inputsHash) and its entry files are there. */
+function isCurrent(key = inputsHash()) {
+  return OUTPUTS.every(f => fs.existsSync(f)) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === key;
+}
+
 /** Runs a script of this directory; resolves to whether it exited 0. */
 function step(script, ...args) {
   return new Promise(resolve => {
@@ -59,8 +64,7 @@ function step(script, ...args) {
  */
 async function build({ force = false, compiler } = {}) {
   const key = inputsHash();
-  const current = !force && OUTPUTS.every(f => fs.existsSync(f)) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === key;
-  if (current) return true;
+  if (!force && isCurrent(key)) return true;
   // A failed build leaves no stamp, so the next run builds again.
   fs.rmSync(STAMP, { force: true });
   const tsc = (compiler ?? new (require('./typescript').Compiler)()).compile('tsconfig.build.json', {}, { pretty: process.stdout.isTTY === true });
@@ -77,4 +81,4 @@ async function build({ force = false, compiler } = {}) {
 if (require.main === module) {
   build({ force: process.argv.includes('--force') }).then(ok => { if (!ok) process.exitCode = 1; });
 }
-module.exports = { build, contentHash, files, inputsHash };
+module.exports = { build, contentHash, files, inputsHash, isCurrent };
