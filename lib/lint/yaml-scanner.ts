@@ -683,8 +683,10 @@ class Scanner {
     // (an error, or where the lexer and resolveBlockScalar draw lines differently).
     for (let l = 0; l < first; l++) if (lines[l * 3] > trim) throw GIVE_UP;
     for (let l = chompStart; l < count; l++) if (lines[l * 3] > trim) throw GIVE_UP;
-    let value = '';
-    for (let l = 0; l < first; l++) value += '\n';
+    // Pieces joined once: `+=` would leave the value a chain of two string objects per line, which a
+    // lint keeps (and the garbage collector copies) until it ends.
+    const parts: string[] = [];
+    for (let l = 0; l < first; l++) parts.push('\n');
     let sep = '';
     let prevMoreIndented = false;
     for (let l = first; l < chompStart; l++) {
@@ -693,33 +695,40 @@ class Scanner {
       const end = lines[l * 3 + 2];
       const content = text.slice(start - Math.max(0, spaces - trim), end);
       if (!folded) {
-        value += sep + content;
+        parts.push(sep, content);
         sep = '\n';
       } else if (spaces > trim || text.charCodeAt(start) === TAB) {
         if (sep === ' ') sep = '\n';
         else if (!prevMoreIndented && sep === '\n') sep = '\n\n';
-        value += sep + content;
+        parts.push(sep, content);
         sep = '\n';
         prevMoreIndented = true;
       } else if (start === end) {
-        if (sep === '\n') value += '\n';
+        if (sep === '\n') parts.push('\n');
         else sep = '\n';
       } else {
-        value += sep + content;
+        parts.push(sep, content);
         sep = ' ';
         prevMoreIndented = false;
       }
     }
     if (chomp === 2) {
-      for (let l = chompStart; l < count; l++) value += '\n';
-      if (value.charCodeAt(value.length - 1) !== LF) value += '\n';
+      for (let l = chompStart; l < count; l++) parts.push('\n');
+      if (!endsWithLineFeed(parts)) parts.push('\n');
     } else if (chomp === 0) {
-      value += '\n';
+      parts.push('\n');
     }
+    const value = parts.join('');
     this.events.push(SCALAR, folded ? FOLDED_BLOCK : LITERAL_BLOCK, h);
     this.add(value);
     return Math.min(p, this.end + 1);
   }
+}
+
+/** Whether the text `parts` join to ends with a line feed. */
+function endsWithLineFeed(parts: readonly string[]): boolean {
+  for (let i = parts.length - 1; i >= 0; i--) if (parts[i] !== '') return parts[i].charCodeAt(parts[i].length - 1) === LF;
+  return false;
 }
 
 /** The `yaml` package's folding of a plain or single-quoted scalar's lines (compose/resolve-flow-scalar.js). */
@@ -727,16 +736,17 @@ function unfoldLines(source: string): string {
   const line = /(.*?)\r?\n/sy;
   let match = line.exec(source);
   if (!match) return source;
-  let res = match[1].replace(/(?<![ \t])[ \t]+$/, '');
+  // Pieces joined once (see the block scalar).
+  const parts = [match[1].replace(/(?<![ \t])[ \t]+$/, '')];
   let sep = ' ';
   let pos = line.lastIndex;
   while ((match = line.exec(source))) {
     const lm = match[1].replace(/^[ \t]+|(?<![ \t])[ \t]+$/g, '');
     if (lm === '') {
-      if (sep === '\n') res += sep;
+      if (sep === '\n') parts.push(sep);
       else sep = '\n';
     } else {
-      res += sep + lm;
+      parts.push(sep, lm);
       sep = ' ';
     }
     pos = line.lastIndex;
@@ -744,7 +754,8 @@ function unfoldLines(source: string): string {
   const last = /[ \t]*(.*)/sy;
   last.lastIndex = pos;
   match = last.exec(source);
-  return res + sep + (match?.[1] ?? '');
+  parts.push(sep, match?.[1] ?? '');
+  return parts.join('');
 }
 
 /**
@@ -752,23 +763,30 @@ function unfoldLines(source: string): string {
  * package reads them (compose/resolve-flow-scalar.js); gives up on escapes it would report.
  */
 function doubleQuotedValue(text: string, start: number, end: number): string {
-  let res = '';
+  // Runs of text kept as written are sliced, not appended a character at a time, and the pieces joined
+  // once (see the block scalar).
+  const parts: string[] = [];
+  let run = start;
   for (let i = start; i < end; ++i) {
-    const ch = text[i];
-    if (ch === '\n') {
+    const ch = text.charCodeAt(i);
+    if (ch === LF) {
       // A single line break folds to a space, more to one line feed fewer.
+      parts.push(text.slice(run, i));
       let fold = '';
-      let next = text[i + 1];
-      while (next === ' ' || next === '\t' || next === '\n') {
-        if (next === '\n') fold += '\n';
+      let next = text.charCodeAt(i + 1);
+      while (next === SPACE || next === TAB || next === LF) {
+        if (next === LF) fold += '\n';
         i += 1;
-        next = text[i + 1];
+        next = text.charCodeAt(i + 1);
       }
-      res += fold || ' ';
-    } else if (ch === '\\') {
+      parts.push(fold || ' ');
+      run = i + 1;
+    } else if (ch === BACKSLASH) {
+      parts.push(text.slice(run, i));
       const next = text[++i];
+      run = i + 1;
       if (Object.prototype.hasOwnProperty.call(ESCAPES, next)) {
-        res += ESCAPES[next];
+        parts.push(ESCAPES[next]);
         continue;
       }
       const length = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
@@ -776,19 +794,22 @@ function doubleQuotedValue(text: string, start: number, end: number): string {
       if (length === 0 || i + 1 + length > end || !/^[0-9a-fA-F]+$/.test(hex)) throw GIVE_UP;
       const code = parseInt(hex, 16);
       if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw GIVE_UP;
-      res += String.fromCodePoint(code);
+      parts.push(String.fromCodePoint(code));
       i += length;
-    } else if (ch === ' ' || ch === '\t') {
+      run = i + 1;
+    } else if (ch === SPACE || ch === TAB) {
       // Spaces before a line break are dropped.
       const wsStart = i;
-      let next = text[i + 1];
-      while (next === ' ' || next === '\t') next = text[++i + 1];
-      if (next !== '\n') res += i > wsStart ? text.slice(wsStart, i + 1) : ch;
-    } else {
-      res += ch;
+      let next = text.charCodeAt(i + 1);
+      while (next === SPACE || next === TAB) next = text.charCodeAt(++i + 1);
+      if (next === LF) {
+        parts.push(text.slice(run, wsStart));
+        run = i + 1;
+      }
     }
   }
-  return res;
+  parts.push(text.slice(run, end));
+  return parts.join('');
 }
 
 const ESCAPES: Record<string, string> = {
