@@ -78,6 +78,7 @@ const STACKS = {
   waiting: [] as boolean[],
   mapKeys: [] as string[],
   firstKey: [] as number[],
+  slots: [] as (string | number)[],
 };
 
 /** Characters YAML does not allow in text (besides tabs, which the scanner leaves to the others), or that it reads as line breaks. */
@@ -120,6 +121,8 @@ class Scanner {
   // The keys of the open mappings, in `mapKeys` from `firstKey[depth]` on (cheaper than property lookups on objects of every shape).
   private readonly mapKeys = STACKS.mapKeys;
   private readonly firstKey = STACKS.firstKey;
+  /** Where each open collection is in its parent: a key, an index, or -1 for the document's root. */
+  private readonly slots = STACKS.slots;
   private keyCount = 0;
 
   // The last scalar token read (`token`): style, text range, value when it is not that text, end.
@@ -361,8 +364,10 @@ class Scanner {
   private open(kind: number, i: number): void {
     this.events.push(kind, 0, i);
     const value = kind === MAPPING ? {} : [];
+    const d = this.depth;
+    this.slots[d] = d === 0 ? -1 : this.kinds[d - 1] === SEQUENCE ? this.nodes[d - 1].length : this.keys[d - 1]!;
     this.add(value);
-    const d = this.depth++;
+    this.depth++;
     this.kinds[d] = kind;
     this.indents[d] = i - this.lineStart;
     this.nodes[d] = value;
@@ -375,9 +380,20 @@ class Scanner {
   private close(): void {
     if (this.waiting[this.depth - 1]) this.addEmpty();
     this.events.push(POP, 0, 0);
-    this.depth--;
-    this.nodes[this.depth] = undefined;
+    const d = --this.depth;
+    // A sequence grown by push has room for 17 or more items where most hold one or two: the lint keeps
+    // every value to its end, so the sequence is put in its place as an exact copy.
+    if (this.kinds[d] === SEQUENCE && this.nodes[d].length > 0) this.replace(d, this.nodes[d].slice());
+    this.nodes[d] = undefined;
     this.keyCount = this.firstKey[this.depth];
+  }
+
+  /** Puts `value` where the collection open at depth `d` is in its parent (the key or index it was added at). */
+  private replace(d: number, value: unknown): void {
+    const slot = this.slots[d];
+    // An own property already (`__proto__` too): assigning it sets the value, in the same key order.
+    if (d === 0) this.values[this.values.length - 1] = value;
+    else this.nodes[d - 1][slot] = value;
   }
 
   /** An empty node (null) where a value or item was waiting. */
@@ -621,7 +637,7 @@ class Scanner {
       }
     }
     this.events.push(POP, 0, 0);
-    this.add(value);
+    this.add(isMap ? value : value.slice()); // an exact copy: see close()
     return j + 1;
   }
 

@@ -139,6 +139,9 @@ describe('fast reader = reference reader', () => {
     '- - a\n  - b\n- - c\n', 'a:\n- b: 1\n  c: [x, "y", 3]\n- {k: v, "q": 1}\n- []\n- {}\n', 'k: 123456789\nl: 1234567890\nm: 0\nn: 10\no: 012\n',
     'a: "\\u00e9\\x41\\n\\"\\\\"\n', 'a: x # c\n# c2\nb:  # c3\n  c: 1\n', 'cidr: ::/0\nport: :8080\n', `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`,
     '---\na: 1\n--- # c\nb: 2\n---\n', 'a:\n  b:\n    c:\n  d: 1\ne:\n-\n- x\n',
+    // Sequences are put back in their parent's slot when they close (an exact copy): under every kind of key, as items and as the root.
+    '__proto__:\n- a\n- b\nconstructor:\n  - [x, y]\n  - - z\n    - w\n  -\ntoString: []\nk: 1\n', '- - a\n  - - b\n- c\n- []\n- - d\n',
+    'a: "l1 \n  l2  \n\n  \\t\\x41  x\n  end  "\n', `a: |\n${'  line\n'.repeat(300)}b: >\n${'  word\n\n'.repeat(300)}`,
   ];
 
   test.each(BLOCK.map(s => [s]))('block YAML, read by the block scanner: %j', text => {
