@@ -61,6 +61,7 @@ export function scanDocuments(text: string, from: number, to: number): Scanned |
     STACKS.nodes.length = 0;
     STACKS.keys.length = 0;
     STACKS.mapKeys.length = 0;
+    STACKS.slots.length = 0;
   }
 }
 
