@@ -13,14 +13,17 @@ const { PLAIN } = SCALAR_STYLE;
 /**
  * The events of a piece of YAML (js-yaml's, or the block scanner's of `yaml-scanner.ts`), kept
  * compact (typed, so the garbage collector never walks them): for each, its type and scalar style,
- * and the positions that lines and key texts are read from. Three numbers an event (the file's
- * events number about a fifth of its bytes); a key that is not the text between its offsets
- * (escapes, folding, a tag) keeps its JSON value instead.
+ * and the positions that lines and key texts are read from. Two numbers an event (the file's
+ * events number about a twelfth of its bytes; a lint keeps them to its end, for the lines of its
+ * findings): the type, style and a key's text length in one, its start in the other. A key that is
+ * not the text between its offsets (escapes, folding, a tag) keeps its JSON value instead.
  */
 export class Events {
-  private static readonly STRIDE = 3;
+  private static readonly STRIDE = 2;
   private data: Int32Array;
   private readonly slowKeys = new Map<number, unknown>();
+  /** Where keys end whose text is too long for the bits its event has (`LONG_KEY`). */
+  private readonly longKeyEnds = new Map<number, number>();
   /** Events recorded so far (by `push`). */
   length = 0;
 
@@ -55,8 +58,13 @@ export class Events {
   /** Marks the scalar event `i` as a key whose JSON value is the text from its start to `end` (resolved if plain). */
   setKeyEnd(i: number, end: number): void {
     const o = i * Events.STRIDE;
-    this.data[o] |= FAST;
-    this.data[o + 2] = end;
+    const length = end - this.data[o + 1];
+    if (length >= 0 && length <= KEY_LENGTH_MAX) {
+      this.data[o] |= FAST | (length << KEY_LENGTH_SHIFT);
+    } else {
+      this.data[o] |= FAST | LONG_KEY;
+      this.longKeyEnds.set(i, end);
+    }
   }
 
   /** Marks the scalar event `i` as a key with this value (escaped, folded or tagged text). */
@@ -82,20 +90,25 @@ export class Events {
     const o = i * Events.STRIDE;
     const d = this.data;
     if ((d[o] & FAST) !== 0) {
-      const source = text.slice(d[o + 1], d[o + 2]);
+      const start = d[o + 1];
+      const end = (d[o] & LONG_KEY) !== 0 ? this.longKeyEnds.get(i)! : start + (d[o] >>> KEY_LENGTH_SHIFT);
+      const source = text.slice(start, end);
       return ((d[o] >> 4) & 0xf) === PLAIN ? resolvePlainScalar(source) : source;
     }
     return this.slowKeys.get(i);
   }
 }
 
-/** In `Events`: a key whose value is the text between its offsets. */
+/** In `Events`: a key whose value is the text between its offsets; its length is in the bits from `KEY_LENGTH_SHIFT` on, or (`LONG_KEY`) kept aside. */
 const FAST = 1 << 8;
+const LONG_KEY = 1 << 9;
+const KEY_LENGTH_SHIFT = 10;
+const KEY_LENGTH_MAX = (1 << (31 - KEY_LENGTH_SHIFT)) - 1;
 
 /**
  * An Int32Array left uninitialized: only what is written is ever read, and zeroing a large file's
- * records touches memory that costs more than filling it (fresh pages fault in, measured ~25 ms for
- * the 7.5 MB of a 5 MB file).
+ * records touches memory that costs more than filling it (fresh pages fault in: measured ~25 ms for
+ * a 5 MB file's records when they took three numbers an event).
  */
 function int32s(length: number): Int32Array {
   const bytes = Buffer.allocUnsafeSlow(length * 4);
