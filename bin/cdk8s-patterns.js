@@ -9,18 +9,6 @@ process.stdout.on('error', e => {
   throw e;
 });
 
-// A lint keeps what it allocates (every parsed object lives until the rules have run), so V8 growing
-// its young generation (from 1 MB up to 16 MB semi-spaces) buys no garbage, only memory touched for
-// the first time, which a VM can make expensive: on the 2-core CI machine the page faults of a lint
-// of 3,000 objects fell from 24,700 to 18,200 and its wall time by a tenth (README: Linting any YAML).
-// V8 reads this flag each time it would grow the young generation; a node that ignores it runs as before.
-// Set for every command, so that the code cache (which V8 ties to its flags) serves them all.
-try {
-  require('v8').setFlagsFromString('--semi-space-growth-factor=1');
-} catch {
-  // not settable here: the default growth
-}
-
 // The CLI as one file (scripts/bundle-cli.js): a short-lived process starts faster from one module
 // than from a hundred. The same code as build/lint/cli.js, which runs if a build has no bundle.
 // V8's code cache for it is kept where packages keep caches, node_modules/.cache (bin/code-cache.js),
