@@ -79,6 +79,7 @@ export type PieceReaders = 'both' | 'scanner' | 'events';
 
 /**
  * The documents read by the fast path, or undefined when the text is for the reference reader.
+ * A piece of a larger text that neither fast reader reads is the reference reader's alone.
  *
  * The text is parsed in pieces of whole documents (cut at `---` lines), each by the block scanner or,
  * where it is not sure, js-yaml; the events of each piece are kept only as a compact record of
@@ -104,7 +105,16 @@ export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDoc
     const base = scanned ? 0 : starts[first];
     const source = scanned ? text : text.slice(base, end);
     const piece = scanned ?? (readers !== 'scanner' ? readEvents(source) : undefined);
-    if (!piece) return undefined;
+    if (!piece) {
+      // What neither reads (an alias, a repeated key, a tag…) goes to the reference reader, this piece
+      // alone: the rest of a large file keeps the fast path.
+      const whole = first === 0 && next === starts.length;
+      const read = readers === 'both' && !whole ? referencePiece(text, starts[first], end, lines, out.length) : undefined;
+      if (!read) return undefined;
+      out.push(...read);
+      first = next;
+      continue;
+    }
     // One document per start, but the text before the first `---` may hold none.
     const skipped = next - first - piece.roots.length;
     if (!(skipped === 0 || (skipped === 1 && first === 0))) return undefined;
@@ -120,6 +130,27 @@ export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDoc
     first = next;
   }
   return out;
+}
+
+/**
+ * The documents of the piece from `from` to `to` as the reference reader reads that text alone, with
+ * the file's lines; undefined when it finds an error. A piece it reads without one is whole (no quote,
+ * bracket or block left open), and a `---` line after whole text starts a document, so its documents
+ * are the ones the reference reader finds in the file, and the same. One with an error, which could
+ * run past the cut, leaves the whole text to the reference reader.
+ */
+function referencePiece(text: string, from: number, to: number, lines: LineIndex, firstIndex: number): YamlDocument[] | undefined {
+  const docs = parseYamlDocumentsReference(text.slice(from, to));
+  if (docs.some(d => d.errors.length > 0)) return undefined;
+  const shift = lines.lineOf(from) - 1;
+  return docs.map((d, i) => ({
+    index: firstIndex + i,
+    line: d.line + shift,
+    value: d.value,
+    errors: [],
+    lineOf: (field: string) => d.lineOf(field) + shift,
+    ...(d.duplicateKeys ? { duplicateKeys: d.duplicateKeys.map(k => ({ field: k.field, line: k.line + shift })) } : {}),
+  }));
 }
 
 /** js-yaml, loaded for the first piece the block scanner leaves to it (most lints have none). */

@@ -155,6 +155,37 @@ describe('fast reader = reference reader', () => {
     expect(doc.duplicateKeys).toEqual([{ field: 'k3', line: 41 }]);
   });
 
+  // A large text is read in pieces of whole documents (64 KB); a piece neither fast reader reads goes to the
+  // reference reader alone, with the file's lines, unless it has an error (then the whole text does).
+  describe('a large text with a piece for the reference reader', () => {
+    const manifest = (i: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\n  labels: {app: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.25.3\n        args: |\n          --port=8080\n          --log=json\n`;
+    const large = (special: string, at: number) => Array.from({ length: 300 }, (_, i) => (i === at ? special : manifest(i))).join('---\n'); // ~71 KB: two pieces
+    const SPECIAL: [string, string][] = [
+      ['an alias', 'kind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: &v hello\n  y: *v\n'],
+      ['a merge key', 'kind: ConfigMap\nbase: &b {k: 1}\ndata:\n  <<: *b\n  z: 2\n'],
+      ['a repeated key', 'kind: ConfigMap\nmetadata:\n  name: a\n  name: b\n'],
+      ['a tag', 'kind: ConfigMap\ndata:\n  n: !!int "12"\n'],
+    ];
+
+    test.each(SPECIAL.flatMap(([what, doc], n) => (n === 0 ? [0, 150, 299] : [150]).map(at => [what, at, doc] as const)))('%s in document %i: the same as the reference, which read that piece only', (_what, at, doc) => {
+      const text = large(doc, at);
+      referenceReads.mockClear();
+      const fast = parseYamlDocuments(text);
+      const lengths = referenceReads.mock.calls.map(c => (c[0] as string).length);
+      expect(lengths.length).toBeGreaterThan(0);
+      expect(Math.max(...lengths)).toBeLessThan(text.length); // a piece, never the whole text
+      expectEqual(fast, parseYamlDocumentsReference(text));
+    });
+
+    test('an error in one piece: the whole text is the reference reader\'s', () => {
+      const text = large('kind: A\nspec: [unclosed\n', 250);
+      referenceReads.mockClear();
+      const fast = parseYamlDocuments(text);
+      expect(referenceReads.mock.calls.some(c => c[0] === text)).toBe(true);
+      expectEqual(fast, parseYamlDocumentsReference(text));
+    });
+  });
+
   test('the block scanner reads the structures it is for, and leaves the others to js-yaml', () => {
     expect(STRUCTURES.filter(s => !scannerOnly(s))).toEqual(SCANNER_LEAVES);
   });
