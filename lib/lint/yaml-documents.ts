@@ -46,12 +46,12 @@ export interface YamlDocument {
  * objects, most of it in its lexer and parser). So the common case is read by a block scanner of our
  * own (`yaml-scanner.ts`: the block YAML that kubectl, helm and cdk8s print, a few times faster
  * than js-yaml), else from js-yaml's event parser, building the JSON here with the reference's
- * scalar resolution (`yaml11-scalars.ts`), and the rest goes to the reference reader, for the whole file: whatever js-yaml rejects (syntax
- * errors: the reference then gives the errors and their lines), and whatever this path does not
- * reproduce exactly (duplicate keys, aliases, merge keys, tags other than `!`, `!!str`, `!!map`,
- * `!!seq`, keys that are collections or over 1,000 characters, directives, `...` markers, byte order
- * marks after the start, lone CR line breaks). `test/lint/yaml-equivalence.test.ts` holds both
- * readers to the same values, errors and lines.
+ * scalar resolution (`yaml11-scalars.ts`), and the rest goes to the reference reader: a piece this
+ * path does not reproduce exactly (duplicate keys, aliases, merge keys, tags other than `!`, `!!str`,
+ * `!!map`, `!!seq`, keys that are collections or over 1,000 characters) on its own, and the whole file
+ * for a syntax error (the reference then gives the errors and their lines), directives, `...` markers,
+ * byte order marks after the start and lone CR line breaks. `test/lint/yaml-equivalence.test.ts`
+ * holds both readers to the same values, errors and lines.
  */
 export function parseYamlDocuments(text: string): YamlDocument[] {
   return parseFast(text) ?? parseYamlDocumentsReference(text);
