@@ -43,13 +43,13 @@ describeWithHaproxy(`haproxy -c accepts every generated config (${haproxyVersion
   test('the check can fail: a missing timeout draws a warning (and CKP310), a bad count an error (and CKP311)', () => {
     const config = new ProxySidecar(Testing.chart(), 'Proxy', { breakers: [{ name: 'w', host: '127.0.0.1', port: 80, listenPort: 9000 }] }).config;
     const noClientTimeout = config.replace(/^ {4}timeout client 30000ms\n/m, '');
-    const [withoutTimeout, withBadCount] = checkConfigs([noClientTimeout, config.replace('error-limit 1', 'error-limit 0')]);
+    const badCount = config.replace('error-limit 1', 'error-limit 0');
+    const [withoutTimeout, withBadCount] = checkConfigs([noClientTimeout, badCount]);
     expect(unexpected(withoutTimeout.problems).join('\n')).toMatch(/missing timeouts for frontend 'health'/);
     expect(proxyTimeoutMissing.check({ kind: 'ConfigMap', data: { 'haproxy.cfg': noClientTimeout } }, { objects: [] }).map(f => f.message)).toEqual([
       expect.stringMatching(/frontend 'health' has no `timeout client`/),
       expect.stringMatching(/frontend 'breaker-w' has no `timeout client`/),
     ]);
-    const badCount = config.replace('error-limit 1', 'error-limit 0');
     expect(withBadCount.status).not.toBe(0);
     // One config at a time gives the same (but for HAProxy's pid and the scratch file's name).
     const normal = (r: { status: number | null; problems: string[] }) => ({ status: r.status, problems: r.problems.map(p => p.replace(/\(\d+\)/, '(pid)').replace(/haproxy-\d+\.cfg/g, 'haproxy-N.cfg')) });
