@@ -1,6 +1,6 @@
 import { Duration, Testing } from 'cdk8s';
 import { ProxySidecar } from '../../lib/pod/proxy/proxy-sidecar';
-import { Answer, describeWithHaproxy, freePort, get, Haproxy, sleep, Upstream } from './haproxy-harness';
+import { Answer, describeWithHaproxy, freePorts, get, Haproxy, sleep, Upstream } from './haproxy-harness';
 
 /**
  * The generated config, run by the real HAProxy in front of tiny local upstreams. Short durations
@@ -35,8 +35,9 @@ describeWithHaproxy('HAProxy runs the generated circuit breaker, rate limiter an
 
   beforeAll(async () => {
     await Promise.all([weather.start(), app.start(), heldApp.start()]);
-    const ports = { breaker: await freePort(), limiter: await freePort(), health: await freePort() };
-    const held = { limiter: await freePort(), health: await freePort(), breaker: await freePort() };
+    const [breakerPort, limiterPort, healthPort, heldLimiter, heldHealth, heldBreaker] = await freePorts(6);
+    const ports = { breaker: breakerPort, limiter: limiterPort, health: healthPort };
+    const held = { limiter: heldLimiter, health: heldHealth, breaker: heldBreaker };
     const sidecar = new ProxySidecar(Testing.chart(), 'Proxy', {
       healthPort: ports.health,
       breakers: [{

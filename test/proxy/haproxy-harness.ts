@@ -87,16 +87,21 @@ export function checkConfigs(configs: readonly string[]): ConfigCheck[] {
   return out;
 }
 
-/** A port on 127.0.0.1 that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` distinct ports on 127.0.0.1 that were free a moment ago. All are held open until each has
+ * one: ports asked for one at a time can repeat (the kernel may hand a just-closed port out again;
+ * it did, and a sidecar got one port for two listeners).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => net.createServer());
+  try {
+    return await Promise.all(servers.map(s => new Promise<number>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', () => resolve((s.address() as net.AddressInfo).port));
+    })));
+  } finally {
+    await Promise.all(servers.map(s => new Promise<void>(resolve => (s.listening ? s.close(() => resolve()) : resolve()))));
+  }
 }
 
 /** How the tiny upstream answers. */
