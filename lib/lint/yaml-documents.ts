@@ -48,10 +48,10 @@ export interface YamlDocument {
  * than js-yaml), else from js-yaml's event parser, building the JSON here with the reference's
  * scalar resolution (`yaml11-scalars.ts`), and the rest goes to the reference reader: a piece this
  * path does not reproduce exactly (duplicate keys, aliases, merge keys, tags other than `!`, `!!str`,
- * `!!map`, `!!seq`, keys that are collections or over 1,000 characters) on its own, and the whole file
- * for a syntax error (the reference then gives the errors and their lines), directives, `...` markers,
- * byte order marks after the start and lone CR line breaks. `test/lint/yaml-equivalence.test.ts`
- * holds both readers to the same values, errors and lines.
+ * `!!map`, `!!seq`, keys that are collections or over 1,000 characters) on its own; for a syntax error,
+ * the text from its piece to the end (the reference then gives the errors and their lines); and the
+ * whole file for directives, `...` markers, byte order marks after the start and lone CR line breaks.
+ * `test/lint/yaml-equivalence.test.ts` holds both readers to the same values, errors and lines.
  */
 export function parseYamlDocuments(text: string): YamlDocument[] {
   return parseFast(text) ?? parseYamlDocumentsReference(text);
@@ -79,7 +79,8 @@ export type PieceReaders = 'both' | 'scanner' | 'events';
 
 /**
  * The documents read by the fast path, or undefined when the text is for the reference reader.
- * A piece of a larger text that neither fast reader reads is the reference reader's alone.
+ * A piece of a larger text that neither fast reader reads is the reference reader's alone; if it
+ * has a syntax error, with the rest of the text (unless it is the first piece: then the whole text).
  *
  * The text is parsed in pieces of whole documents (cut at `---` lines), each by the block scanner or,
  * where it is not sure, js-yaml; the events of each piece are kept only as a compact record of
@@ -107,11 +108,13 @@ export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDoc
     const piece = scanned ?? (readers !== 'scanner' ? readEvents(source) : undefined);
     if (!piece) {
       // What neither reads (an alias, a repeated key, a tag…) goes to the reference reader, this piece
-      // alone: the rest of a large file keeps the fast path.
-      const whole = first === 0 && next === starts.length;
-      const read = readers === 'both' && !whole ? referencePiece(text, starts[first], end, lines, out.length) : undefined;
+      // alone: the rest of a large file keeps the fast path. A piece with an error: the text from it to
+      // the end (what comes before it is read, and whole).
+      if (readers !== 'both' || (first === 0 && next === starts.length)) return undefined;
+      const read = referencePiece(text, starts[first], end, lines, out.length) ?? (first > 0 ? referencePiece(text, starts[first], text.length, lines, out.length, true) : undefined);
       if (!read) return undefined;
       out.push(...read);
+      if (read.some(d => d.errors.length > 0)) return out;
       first = next;
       continue;
     }
@@ -133,21 +136,22 @@ export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDoc
 }
 
 /**
- * The documents of the piece from `from` to `to` as the reference reader reads that text alone, with
- * the file's lines; undefined when it finds an error. A piece it reads without one is whole (no quote,
- * bracket or block left open), and a `---` line after whole text starts a document, so its documents
- * are the ones the reference reader finds in the file, and the same. One with an error, which could
- * run past the cut, leaves the whole text to the reference reader.
+ * The documents of the text from `from` (the start of a `---` line after whole text: nothing open
+ * before it) to `to` as the reference reader reads that text alone, with the file's lines: the
+ * documents the reference reader finds there in the whole file, since such a `---` starts a document.
+ * A piece it reads without an error is whole too, so the next piece can be read alone; undefined
+ * when it finds one, unless `errors` (then `to` is the end of the text: an error, such as an
+ * unclosed quote, can run past the piece's end).
  */
-function referencePiece(text: string, from: number, to: number, lines: LineIndex, firstIndex: number): YamlDocument[] | undefined {
+function referencePiece(text: string, from: number, to: number, lines: LineIndex, firstIndex: number, errors = false): YamlDocument[] | undefined {
   const docs = parseYamlDocumentsReference(text.slice(from, to));
-  if (docs.some(d => d.errors.length > 0)) return undefined;
+  if (!errors && docs.some(d => d.errors.length > 0)) return undefined;
   const shift = lines.lineOf(from) - 1;
   return docs.map((d, i) => ({
     index: firstIndex + i,
     line: d.line + shift,
     value: d.value,
-    errors: [],
+    errors: d.errors.map(e => ({ message: e.message, line: e.line + shift })),
     lineOf: (field: string) => d.lineOf(field) + shift,
     ...(d.duplicateKeys ? { duplicateKeys: d.duplicateKeys.map(k => ({ field: k.field, line: k.line + shift })) } : {}),
   }));

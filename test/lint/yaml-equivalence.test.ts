@@ -177,8 +177,30 @@ describe('fast reader = reference reader', () => {
       expectEqual(fast, parseYamlDocumentsReference(text));
     });
 
-    test('an error in one piece: the whole text is the reference reader\'s', () => {
-      const text = large('kind: A\nspec: [unclosed\n', 250);
+    // 600 documents (~142 KB): three pieces, the first ending near document 276.
+    const ERRORS: [string, number[]][] = [
+      ['an unclosed flow sequence in the second piece', [400]],
+      ['an unclosed quote in the second piece (it runs on into the next document)', [400]],
+      ['errors in the second and third pieces', [400, 590]],
+      ['an unclosed quote in the last document', [599]],
+    ];
+    const broken = (what: string) => (what.includes('quote') ? 'kind: A\nspec: "unclosed\n' : 'kind: A\nspec: [unclosed\n');
+    test.each(ERRORS)('%s: the reference reader reads from that piece to the end, not the whole text; the same documents, errors and lines', (what, at) => {
+      const text = Array.from({ length: 600 }, (_, i) => (at.includes(i) ? broken(what) : manifest(i))).join('---\n');
+      referenceReads.mockClear();
+      const fast = parseYamlDocuments(text);
+      // The piece alone (which has the error), then the text from it to the end.
+      const reads = referenceReads.mock.calls.map(c => c[0] as string);
+      expect(reads).toHaveLength(2);
+      expect(reads[1].startsWith(reads[0]) && reads[0].startsWith('---\n')).toBe(true);
+      expect(text.endsWith(reads[1]) && reads[1].length < text.length).toBe(true);
+      const reference = parseYamlDocumentsReference(text);
+      expect(reference.filter(d => d.errors.length > 0).map(d => d.index)).toEqual(at.map(i => i));
+      expectEqual(fast, reference);
+    });
+
+    test('an error in the first piece: the whole text is the reference reader\'s', () => {
+      const text = large('kind: A\nspec: [unclosed\n', 100);
       referenceReads.mockClear();
       const fast = parseYamlDocuments(text);
       expect(referenceReads.mock.calls.some(c => c[0] === text)).toBe(true);
