@@ -85,9 +85,9 @@ export type PieceReaders = 'both' | 'scanner' | 'events';
  * The text is parsed in pieces of whole documents (cut at `---` lines), each by the block scanner or,
  * where it is not sure, js-yaml; the events of each piece are kept only as a compact record of
  * positions (`Events`): event objects for all of a large file would survive many garbage collections
- * (parsing took a third longer, measured on 5.6 MB).
+ * (parsing took a third longer, measured on 5.6 MB). `pieceSize` is for tests: many pieces from a small text.
  */
-export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDocument[] | undefined {
+export function parseFast(text: string, readers: PieceReaders = 'both', pieceSize = PIECE_SIZE): YamlDocument[] | undefined {
   if (LEFT_TO_REFERENCE.test(text)) return undefined;
   // Where each document starts: the first (if any) at 0, each other at its `---`.
   const starts = [0];
@@ -99,7 +99,7 @@ export function parseFast(text: string, readers: PieceReaders = 'both'): YamlDoc
   const out: YamlDocument[] = [];
   for (let first = 0; first < starts.length;) {
     let next = first + 1;
-    while (next < starts.length && starts[next] - starts[first] < PIECE_SIZE) next++;
+    while (next < starts.length && starts[next] - starts[first] < pieceSize) next++;
     const end = starts[next] ?? text.length;
     // The block scanner reads most pieces (its offsets are the text's); js-yaml the rest (offsets in the piece).
     const scanned = readers !== 'events' ? scanDocuments(text, starts[first], end) : undefined;

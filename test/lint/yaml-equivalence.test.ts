@@ -155,11 +155,16 @@ describe('fast reader = reference reader', () => {
     expect(doc.duplicateKeys).toEqual([{ field: 'k3', line: 41 }]);
   });
 
-  // A large text is read in pieces of whole documents (64 KB); a piece neither fast reader reads goes to the
-  // reference reader alone, with the file's lines, unless it has an error (then the whole text does).
-  describe('a large text with a piece for the reference reader', () => {
+  // A large text is read in pieces of whole documents (64 KB; 2 KB here, ~9 documents, so that small texts
+  // have many); a piece neither fast reader reads goes to the reference reader alone, with the file's
+  // lines; one with a syntax error, with the rest of the text after it (the first piece: the whole text).
+  describe('a text of many pieces with a piece for the reference reader', () => {
     const manifest = (i: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\n  labels: {app: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.25.3\n        args: |\n          --port=8080\n          --log=json\n`;
-    const large = (special: string, at: number) => Array.from({ length: 300 }, (_, i) => (i === at ? special : manifest(i))).join('---\n'); // ~71 KB: two pieces
+    /** `count` manifests, with `docs` in their place. */
+    const text = (count: number, docs: Record<number, string>) => Array.from({ length: count }, (_, i) => docs[i] ?? manifest(i)).join('---\n');
+    const PIECE = 2048;
+    /** parseYamlDocuments with pieces of `pieceSize` (the whole text to the reference reader as it sends it: counted). */
+    const read = (t: string, pieceSize = PIECE) => parseFast(t, 'both', pieceSize) ?? (referenceReads(t) as YamlDocument[]);
     const SPECIAL: [string, string][] = [
       ['an alias', 'kind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: &v hello\n  y: *v\n'],
       ['a merge key', 'kind: ConfigMap\nbase: &b {k: 1}\ndata:\n  <<: *b\n  z: 2\n'],
@@ -167,44 +172,52 @@ describe('fast reader = reference reader', () => {
       ['a tag', 'kind: ConfigMap\ndata:\n  n: !!int "12"\n'],
     ];
 
-    test.each(SPECIAL.flatMap(([what, doc], n) => (n === 0 ? [0, 150, 299] : [150]).map(at => [what, at, doc] as const)))('%s in document %i: the same as the reference, which read that piece only', (_what, at, doc) => {
-      const text = large(doc, at);
+    /** Reads `t` and checks it against the whole text's reference; returns the texts the reference reader read. */
+    function readsOf(t: string, pieceSize = PIECE): string[] {
       referenceReads.mockClear();
-      const fast = parseYamlDocuments(text);
-      const lengths = referenceReads.mock.calls.map(c => (c[0] as string).length);
-      expect(lengths.length).toBeGreaterThan(0);
-      expect(Math.max(...lengths)).toBeLessThan(text.length); // a piece, never the whole text
-      expectEqual(fast, parseYamlDocumentsReference(text));
+      const fast = read(t, pieceSize);
+      const reads = referenceReads.mock.calls.map(c => c[0] as string);
+      expectEqual(fast, parseYamlDocumentsReference(t));
+      return reads;
+    }
+
+    test.each(SPECIAL.flatMap(([what, doc], n) => (n === 0 ? [0, 20, 39] : [20]).map(at => [what, at, doc] as const)))('%s in document %i of 40: the same as the reference, which read that piece only', (_what, at, doc) => {
+      const t = text(40, { [at]: doc });
+      const reads = readsOf(t);
+      expect(reads).toHaveLength(1);
+      expect(reads[0].length).toBeLessThan(PIECE + 300); // a piece, never the whole text
     });
 
-    // 600 documents (~142 KB): three pieces, the first ending near document 276.
-    const ERRORS: [string, number[]][] = [
-      ['an unclosed flow sequence in the second piece', [400]],
-      ['an unclosed quote in the second piece (it runs on into the next document)', [400]],
-      ['errors in the second and third pieces', [400, 590]],
-      ['an unclosed quote in the last document', [599]],
-    ];
     const broken = (what: string) => (what.includes('quote') ? 'kind: A\nspec: "unclosed\n' : 'kind: A\nspec: [unclosed\n');
+    const ERRORS: [string, number[]][] = [
+      ['an unclosed flow sequence in the third piece', [20]],
+      ['an unclosed quote in the third piece (it runs on into the next document)', [20]],
+      ['errors in the third and fourth pieces', [20, 35]],
+      ['an unclosed quote in the last document', [39]],
+    ];
     test.each(ERRORS)('%s: the reference reader reads from that piece to the end, not the whole text; the same documents, errors and lines', (what, at) => {
-      const text = Array.from({ length: 600 }, (_, i) => (at.includes(i) ? broken(what) : manifest(i))).join('---\n');
-      referenceReads.mockClear();
-      const fast = parseYamlDocuments(text);
+      const t = text(40, Object.fromEntries(at.map(i => [i, broken(what)])));
+      expect(parseYamlDocumentsReference(t).filter(d => d.errors.length > 0).map(d => d.index)).toEqual(at);
       // The piece alone (which has the error), then the text from it to the end.
-      const reads = referenceReads.mock.calls.map(c => c[0] as string);
+      const reads = readsOf(t);
       expect(reads).toHaveLength(2);
       expect(reads[1].startsWith(reads[0]) && reads[0].startsWith('---\n')).toBe(true);
-      expect(text.endsWith(reads[1]) && reads[1].length < text.length).toBe(true);
-      const reference = parseYamlDocumentsReference(text);
-      expect(reference.filter(d => d.errors.length > 0).map(d => d.index)).toEqual(at.map(i => i));
-      expectEqual(fast, reference);
+      expect(t.endsWith(reads[1]) && reads[1].length < t.length).toBe(true);
     });
 
     test('an error in the first piece: the whole text is the reference reader\'s', () => {
-      const text = large('kind: A\nspec: [unclosed\n', 100);
-      referenceReads.mockClear();
-      const fast = parseYamlDocuments(text);
-      expect(referenceReads.mock.calls.some(c => c[0] === text)).toBe(true);
-      expectEqual(fast, parseYamlDocumentsReference(text));
+      const t = text(40, { 3: broken('flow') });
+      expect(readsOf(t)).toContain(t);
+    });
+
+    // The same at the size the lint uses: 300 documents (~71 KB) are two pieces, 600 three.
+    test('64 KB pieces: an alias in document 150 of 300, an error in the last of 600', () => {
+      const alias = text(300, { 150: SPECIAL[0][1] });
+      expect(Math.max(...readsOf(alias, 64 * 1024).map(r => r.length))).toBeLessThan(alias.length);
+      const error = text(600, { 599: broken('quote') });
+      const reads = readsOf(error, 64 * 1024);
+      expect(reads).toHaveLength(2);
+      expect(error.endsWith(reads[1]) && reads[1].length < error.length).toBe(true);
     });
   });
 
