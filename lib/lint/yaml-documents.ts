@@ -111,12 +111,15 @@ export function parseFast(text: string, readers: PieceReaders = 'both', pieceSiz
       // alone: the rest of a large file keeps the fast path. A piece with an error: the text from it to
       // the end (what comes before it is read, and whole).
       if (readers !== 'both' || (first === 0 && next === starts.length)) return undefined;
-      const read = referencePiece(text, starts[first], end, lines, out.length) ?? (first > 0 ? referencePiece(text, starts[first], text.length, lines, out.length, true) : undefined);
-      if (!read) return undefined;
-      out.push(...read);
-      if (read.some(d => d.errors.length > 0)) return out;
-      first = next;
-      continue;
+      const alone = referencePiece(text, starts[first], end, lines, out.length);
+      if (alone) {
+        out.push(...alone);
+        first = next;
+        continue;
+      }
+      if (first === 0) return undefined;
+      out.push(...referencePiece(text, starts[first], text.length, lines, out.length, true)!);
+      return out;
     }
     // One document per start, but the text before the first `---` may hold none.
     const skipped = next - first - piece.roots.length;
