@@ -112,13 +112,13 @@ export function parseFast(text: string, readers: PieceReaders = 'both', pieceSiz
       // the end (what comes before it is read, and whole).
       if (readers !== 'both' || (first === 0 && next === starts.length)) return undefined;
       const alone = referencePiece(text, starts[first], end, lines, out.length);
-      if (alone) {
+      if (!alone.some(d => d.errors.length > 0)) {
         out.push(...alone);
         first = next;
         continue;
       }
       if (first === 0) return undefined;
-      out.push(...referencePiece(text, starts[first], text.length, lines, out.length, true)!);
+      out.push(...referencePiece(text, starts[first], text.length, lines, out.length));
       return out;
     }
     // One document per start, but the text before the first `---` may hold none.
@@ -142,13 +142,12 @@ export function parseFast(text: string, readers: PieceReaders = 'both', pieceSiz
  * The documents of the text from `from` (the start of a `---` line after whole text: nothing open
  * before it) to `to` as the reference reader reads that text alone, with the file's lines: the
  * documents the reference reader finds there in the whole file, since such a `---` starts a document.
- * A piece it reads without an error is whole too, so the next piece can be read alone; undefined
- * when it finds one, unless `errors` (then `to` is the end of the text: an error, such as an
- * unclosed quote, can run past the piece's end).
+ * A piece it reads without an error is whole too, so the next piece can be read alone; one with an
+ * error is read again to the end of the text (an error, such as an unclosed quote, can run past the
+ * piece's end).
  */
-function referencePiece(text: string, from: number, to: number, lines: LineIndex, firstIndex: number, errors = false): YamlDocument[] | undefined {
+function referencePiece(text: string, from: number, to: number, lines: LineIndex, firstIndex: number): YamlDocument[] {
   const docs = parseYamlDocumentsReference(text.slice(from, to));
-  if (!errors && docs.some(d => d.errors.length > 0)) return undefined;
   const shift = lines.lineOf(from) - 1;
   return docs.map((d, i) => ({
     index: firstIndex + i,
